@@ -1,0 +1,228 @@
+package uk.signpost;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import uk.signpost.demo.DemoDirectory;
+import uk.signpost.ingest.FeedSource;
+import uk.signpost.ingest.ImportReport;
+import uk.signpost.ingest.Importer;
+import uk.signpost.ingest.Problem;
+
+/**
+ * The command line: {@code java -jar target/signpost.jar <command> ...}. Exit status 0
+ * means done, 1 means the command failed (nothing was changed), 2 means the command line
+ * was wrong.
+ */
+public final class Commands {
+
+	static final Set<String> NAMES = Set.of("import", "generate", "bench-import", "help");
+
+	private static final String USAGE = """
+			Usage:
+			  java -jar target/signpost.jar import <file|folder|url> --publisher <id> [--name "Publisher name"]
+			                                       [--modified-after 2026-01-31T00:00:00Z]
+			  java -jar target/signpost.jar generate --out <folder> [--services 2400] [--seed N]
+			  java -jar target/signpost.jar bench-import [--services 100000]
+			Spring settings may follow, such as --signpost.data-dir=/var/lib/signpost.""";
+
+	private Commands() {
+	}
+
+	static boolean isCommand(String arg) {
+		return NAMES.contains(arg);
+	}
+
+	static int run(String[] args) {
+		return run(args, System.out, System.err);
+	}
+
+	static int run(String[] args, PrintStream out, PrintStream err) {
+		Arguments arguments;
+		try {
+			arguments = Arguments.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			err.println(ex.getMessage());
+			err.println(USAGE);
+			return 2;
+		}
+		try {
+			return switch (args[0]) {
+				case "import" -> importFeed(arguments, out, err);
+				case "generate" -> generate(arguments, out);
+				case "bench-import" -> benchImport(arguments, out);
+				default -> {
+					out.println(USAGE);
+					yield 0;
+				}
+			};
+		}
+		catch (IllegalArgumentException ex) {
+			err.println(ex.getMessage());
+			err.println(USAGE);
+			return 2;
+		}
+		catch (IOException ex) {
+			err.println(ex.getMessage());
+			return 1;
+		}
+	}
+
+	private static int importFeed(Arguments arguments, PrintStream out, PrintStream err) {
+		if (arguments.positional.size() != 1 || !arguments.options.containsKey("publisher")) {
+			throw new IllegalArgumentException("import needs one file, folder or URL and --publisher <id>");
+		}
+		FeedSource source = FeedSource.parse(arguments.positional.get(0));
+		if (arguments.options.containsKey("modified-after")) {
+			if (!(source instanceof FeedSource.Api api)) {
+				throw new IllegalArgumentException("--modified-after only goes with an API URL");
+			}
+			source = new FeedSource.Api(api.baseUrl(), Instant.parse(arguments.options.get("modified-after")));
+		}
+		try (ConfigurableApplicationContext context = start(arguments.spring)) {
+			ImportReport report = context.getBean(Importer.class)
+				.importFeed(source, arguments.options.get("publisher"), arguments.options.get("name"));
+			(report.succeeded() ? out : err).println(report.summary());
+			List<Problem> problems = report.problems();
+			problems.stream().limit(50).forEach(p -> out.println("  " + p));
+			if (problems.size() > 50) {
+				out.println(
+						"  ... and " + (problems.size() - 50) + " more; all are stored with import run " + report.id());
+			}
+			return report.succeeded() ? 0 : 1;
+		}
+	}
+
+	private static int generate(Arguments arguments, PrintStream out) throws IOException {
+		Path folder = Path.of(arguments.require("out"));
+		int services = arguments.integer("services", 2400);
+		long seed = Long.parseLong(arguments.options.getOrDefault("seed", String.valueOf(DemoDirectory.DEFAULT_SEED)));
+		var summary = DemoDirectory.write(folder, services, seed, LocalDate.now());
+		out.printf("Wrote %d services from %d organisations at %d locations into %s (%d files)%n", summary.services(),
+				summary.organisations(), summary.locations(), folder, summary.files().size());
+		return 0;
+	}
+
+	/**
+	 * Generates the demo directory as files, imports it into a fresh data folder and
+	 * prints figures.
+	 */
+	private static int benchImport(Arguments arguments, PrintStream out) throws IOException {
+		int services = arguments.integer("services", 100_000);
+		Path work = Files.createTempDirectory("signpost-bench-");
+		Path files = work.resolve("feed");
+		long generateStart = System.nanoTime();
+		var summary = DemoDirectory.write(files, services, DemoDirectory.DEFAULT_SEED, LocalDate.now());
+		double generateSeconds = (System.nanoTime() - generateStart) / 1e9;
+		long bytes = 0;
+		for (Path file : summary.files()) {
+			bytes += Files.size(file);
+		}
+		List<String> spring = new ArrayList<>(arguments.spring);
+		spring.add("--signpost.data-dir=" + work.resolve("data"));
+		try (ConfigurableApplicationContext context = start(spring)) {
+			Importer importer = context.getBean(Importer.class);
+			System.gc();
+			ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+			ImportReport first = importer.importFeed(new FeedSource.Files(files), "bench", "Benchmark");
+			long peak = peakHeap();
+			ImportReport again = importer.importFeed(new FeedSource.Files(files), "bench", "Benchmark");
+			Runtime runtime = Runtime.getRuntime();
+			out.printf("Generated %d services (%d organisations, %d locations, %.1f MB of JSON) in %.1f s%n", services,
+					summary.organisations(), summary.locations(), bytes / 1e6, generateSeconds);
+			out.printf("First import:  %s, %.1f s, %.0f services/s%n", first.outcome(),
+					first.duration().toMillis() / 1e3, services / (first.duration().toMillis() / 1e3));
+			out.printf("Re-import (all unchanged): %.1f s, %.0f services/s, %d unchanged%n",
+					again.duration().toMillis() / 1e3, services / (again.duration().toMillis() / 1e3),
+					again.servicesUnchanged());
+			out.printf("Peak heap during first import: %.0f MB (max heap %.0f MB)%n", peak / 1e6,
+					runtime.maxMemory() / 1e6);
+			return first.succeeded() && again.succeeded() ? 0 : 1;
+		}
+	}
+
+	/**
+	 * The sum of each heap pool's peak: an upper bound on heap in use at any one time.
+	 */
+	private static long peakHeap() {
+		return ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter(pool -> pool.getType() == MemoryType.HEAP)
+			.mapToLong(pool -> pool.getPeakUsage().getUsed())
+			.sum();
+	}
+
+	private static ConfigurableApplicationContext start(List<String> springArgs) {
+		SpringApplication application = new SpringApplication(SignpostApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(
+				Map.of("signpost.demo-data", "false", "spring.main.banner-mode", "off", "logging.level.root", "warn"));
+		return application.run(springArgs.toArray(String[]::new));
+	}
+
+	/**
+	 * Positional arguments, "--name value" options, and "--spring.like=value" settings
+	 * passed to Spring.
+	 */
+	private record Arguments(List<String> positional, Map<String, String> options, List<String> spring) {
+
+		static Arguments parse(String[] args) {
+			List<String> positional = new ArrayList<>();
+			Map<String, String> options = new HashMap<>();
+			List<String> spring = new ArrayList<>();
+			for (int i = 1; i < args.length; i++) {
+				String arg = args[i];
+				if (arg.startsWith("--") && arg.contains("=")) {
+					spring.add(arg);
+				}
+				else if (arg.startsWith("--")) {
+					if (i + 1 >= args.length) {
+						throw new IllegalArgumentException(arg + " needs a value");
+					}
+					options.put(arg.substring(2), args[++i]);
+				}
+				else {
+					positional.add(arg);
+				}
+			}
+			return new Arguments(positional, options, spring);
+		}
+
+		String require(String option) {
+			String value = this.options.get(option);
+			if (value == null) {
+				throw new IllegalArgumentException("--" + option + " is needed");
+			}
+			return value;
+		}
+
+		int integer(String option, int fallback) {
+			String value = this.options.get(option);
+			try {
+				return value == null ? fallback : Integer.parseInt(value.replace("_", ""));
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("--" + option + " takes a whole number, not '" + value + "'");
+			}
+		}
+
+	}
+
+}

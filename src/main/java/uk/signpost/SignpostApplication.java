@@ -1,0 +1,24 @@
+package uk.signpost;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Starts the site, or, when the first argument names a command (import, generate,
+ * bench-import), runs that command without the web server and exits with its status.
+ */
+@SpringBootApplication
+@EnableScheduling
+@EnableConfigurationProperties(SignpostProperties.class)
+public class SignpostApplication {
+
+	public static void main(String[] args) {
+		if (args.length > 0 && Commands.isCommand(args[0])) {
+			System.exit(Commands.run(args));
+		}
+		SpringApplication.run(SignpostApplication.class, args);
+	}
+
+}

@@ -1,0 +1,293 @@
+package uk.signpost.ingest;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes what the importer read, many records at a time with JDBC batches. A record whose
+ * content hash is unchanged is left alone; a changed one has its root updated and its
+ * children replaced. Runs inside the importer's transaction.
+ */
+@Component
+class DirectoryWriter {
+
+	static final List<String> SERVICE_CHILDREN = List.of("service_at_location", "schedule", "service_area", "language",
+			"funding", "cost_option", "contact", "phone", "required_document", "attribute", "metadata");
+
+	static final List<String> LOCATION_CHILDREN = List.of("address", "accessibility");
+
+	static final List<String> ORGANIZATION_CHILDREN = List.of("organization_identifier");
+
+	private static final int IN_LIST = 500;
+
+	private final JdbcTemplate jdbc;
+
+	DirectoryWriter(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Writes one batch of items; run keeps what this import has already written and
+	 * counts.
+	 */
+	void write(List<ImportItem> items, ImportRun run) {
+		Map<String, Aggregate> organizations = new LinkedHashMap<>();
+		Map<String, Aggregate> locations = new LinkedHashMap<>();
+		Map<String, Row> taxonomies = new LinkedHashMap<>();
+		Map<String, Row> terms = new LinkedHashMap<>();
+		Map<String, Aggregate> services = new LinkedHashMap<>();
+		for (ImportItem item : items) {
+			item.organizations.stream()
+				.filter(o -> !run.organizations.contains(o.id()))
+				.forEach(o -> organizations.putIfAbsent(o.id(), o));
+			item.locations.stream()
+				.filter(l -> !run.locations.contains(l.id()))
+				.forEach(l -> locations.putIfAbsent(l.id(), l));
+			item.taxonomies.stream()
+				.filter(t -> !run.taxonomies.contains(t.id()))
+				.forEach(t -> taxonomies.putIfAbsent(t.id(), t));
+			item.taxonomyTerms.stream()
+				.filter(t -> !run.taxonomyTerms.contains(t.id()))
+				.forEach(t -> terms.putIfAbsent(t.id(), t));
+			item.services.forEach(s -> services.put(s.id(), s));
+		}
+		run.organizationsWritten += upsert("organization", organizations.values(), ORGANIZATION_CHILDREN).changed();
+		run.organizations.addAll(organizations.keySet());
+		run.locationsWritten += upsert("location", locations.values(), LOCATION_CHILDREN).changed();
+		run.locations.addAll(locations.keySet());
+		upsertRows("taxonomy", taxonomies.values());
+		run.taxonomies.addAll(taxonomies.keySet());
+		run.taxonomyTermsWritten += upsertRows("taxonomy_term", terms.values());
+		run.taxonomyTerms.addAll(terms.keySet());
+
+		List<Aggregate> resolved = resolveReferences(services.values(), run);
+		Counts counts = upsert("service", resolved, SERVICE_CHILDREN);
+		run.servicesCreated += counts.created();
+		run.servicesUpdated += counts.updated();
+		run.servicesUnchanged += counts.unchanged();
+		resolved.forEach(s -> run.services.add(s.id()));
+	}
+
+	/**
+	 * A service may point at an organisation or location by id alone. If neither this
+	 * feed nor the database has it, the link is dropped with a warning rather than
+	 * failing the whole import.
+	 */
+	private List<Aggregate> resolveReferences(Collection<Aggregate> services, ImportRun run) {
+		Set<String> organizationIds = new HashSet<>();
+		Set<String> locationIds = new HashSet<>();
+		for (Aggregate service : services) {
+			Object organizationId = service.root().get("organization_id");
+			if (organizationId != null && !run.organizations.contains(organizationId)) {
+				organizationIds.add((String) organizationId);
+			}
+			for (Row child : service.children()) {
+				if (child.table().equals("service_at_location") && !run.locations.contains(child.get("location_id"))) {
+					locationIds.add((String) child.get("location_id"));
+				}
+			}
+		}
+		Set<String> knownOrganizations = existing("organization", organizationIds);
+		Set<String> knownLocations = existing("location", locationIds);
+		List<Aggregate> resolved = new ArrayList<>(services.size());
+		for (Aggregate service : services) {
+			String sourceId = (String) service.root().get("source_id");
+			Object organizationId = service.root().get("organization_id");
+			if (organizationIds.contains(organizationId) && !knownOrganizations.contains(organizationId)) {
+				run.problems.add(Problem.warning(sourceId, "$.organization_id",
+						"the organisation it names is not in this feed or the directory; kept without one"));
+				service.root().put("organization_id", null);
+			}
+			List<Row> children = new ArrayList<>(service.children().size());
+			Set<String> dropped = new HashSet<>();
+			for (Row child : service.children()) {
+				if (child.table().equals("service_at_location") && locationIds.contains(child.get("location_id"))
+						&& !knownLocations.contains(child.get("location_id"))) {
+					run.problems.add(Problem.warning(sourceId, "$.service_at_locations",
+							"a location it names is not in this feed or the directory; left out"));
+					dropped.add(child.id());
+					continue;
+				}
+				if (child.table().equals("schedule") && dropped.contains(child.get("service_at_location_id"))) {
+					child.put("service_at_location_id", null);
+				}
+				children.add(child);
+			}
+			resolved.add(new Aggregate(service.root(), children, service.contentHash()));
+		}
+		return resolved;
+	}
+
+	record Counts(int created, int updated, int unchanged) {
+
+		int changed() {
+			return this.created + this.updated;
+		}
+
+	}
+
+	private record Stored(String hash, boolean withdrawn) {
+	}
+
+	private Counts upsert(String table, Collection<Aggregate> aggregates, List<String> childTables) {
+		if (aggregates.isEmpty()) {
+			return new Counts(0, 0, 0);
+		}
+		Map<String, Stored> stored = new HashMap<>();
+		for (List<String> chunk : chunks(aggregates.stream().map(Aggregate::id).toList())) {
+			this.jdbc.query("SELECT id, content_hash, withdrawn_at FROM " + table + " WHERE id IN ("
+					+ placeholders(chunk.size()) + ")", rs -> {
+						stored.put(rs.getString(1), new Stored(rs.getString(2), rs.getObject(3) != null));
+					}, chunk.toArray());
+		}
+		List<Row> inserts = new ArrayList<>();
+		List<Row> updates = new ArrayList<>();
+		List<Row> children = new ArrayList<>();
+		String owner = table + "_id";
+		for (Aggregate aggregate : aggregates) {
+			Stored before = stored.get(aggregate.id());
+			if (before != null && before.hash().equals(aggregate.contentHash()) && !before.withdrawn()) {
+				continue;
+			}
+			Row root = aggregate.root();
+			root.put("content_hash", aggregate.contentHash()).put("withdrawn_at", null);
+			(before == null ? inserts : updates).add(root);
+			for (Row child : aggregate.children()) {
+				child.put(owner, aggregate.id());
+				children.add(child);
+			}
+		}
+		List<String> replaced = updates.stream().map(Row::id).toList();
+		for (String childTable : childTables) {
+			for (List<String> chunk : chunks(replaced)) {
+				this.jdbc.update(
+						"DELETE FROM " + childTable + " WHERE " + owner + " IN (" + placeholders(chunk.size()) + ")",
+						chunk.toArray());
+			}
+		}
+		insert(inserts);
+		update(updates);
+		insert(children);
+		return new Counts(inserts.size(), updates.size(), aggregates.size() - inserts.size() - updates.size());
+	}
+
+	/** Taxonomies and terms have no children and no hash: written once per import. */
+	private int upsertRows(String table, Collection<Row> rows) {
+		if (rows.isEmpty()) {
+			return 0;
+		}
+		Set<String> known = existing(table, rows.stream().map(Row::id).collect(Collectors.toSet()));
+		insert(rows.stream().filter(r -> !known.contains(r.id())).toList());
+		update(rows.stream().filter(r -> known.contains(r.id())).toList());
+		return rows.size();
+	}
+
+	int withdrawMissing(String publisherId, Set<String> seen, Instant now) {
+		List<String> gone = new ArrayList<>();
+		this.jdbc.query("SELECT id FROM service WHERE publisher_id = ? AND withdrawn_at IS NULL", rs -> {
+			String id = rs.getString(1);
+			if (!seen.contains(id)) {
+				gone.add(id);
+			}
+		}, publisherId);
+		List<Object[]> args = gone.stream().map(id -> new Object[] { utc(now), id }).toList();
+		this.jdbc.batchUpdate("UPDATE service SET withdrawn_at = ? WHERE id = ?", args);
+		return gone.size();
+	}
+
+	private Set<String> existing(String table, Collection<String> ids) {
+		Set<String> found = new HashSet<>();
+		for (List<String> chunk : chunks(new ArrayList<>(ids))) {
+			found.addAll(this.jdbc.queryForList(
+					"SELECT id FROM " + table + " WHERE id IN (" + placeholders(chunk.size()) + ")", String.class,
+					chunk.toArray()));
+		}
+		return found;
+	}
+
+	private void insert(List<Row> rows) {
+		for (Map.Entry<String, List<Row>> group : bySql(rows, this::insertSql).entrySet()) {
+			this.jdbc.batchUpdate(group.getKey(), group.getValue().stream().map(r -> values(r, false)).toList());
+		}
+	}
+
+	private void update(List<Row> rows) {
+		for (Map.Entry<String, List<Row>> group : bySql(rows, this::updateSql).entrySet()) {
+			this.jdbc.batchUpdate(group.getKey(), group.getValue().stream().map(r -> values(r, true)).toList());
+		}
+	}
+
+	private static Map<String, List<Row>> bySql(List<Row> rows, java.util.function.Function<Row, String> sql) {
+		Map<String, List<Row>> groups = new LinkedHashMap<>();
+		for (Row row : rows) {
+			groups.computeIfAbsent(sql.apply(row), k -> new ArrayList<>()).add(row);
+		}
+		return groups;
+	}
+
+	private final Map<String, String> sqlCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private String insertSql(Row row) {
+		String columns = String.join(",", row.asMap().keySet());
+		return this.sqlCache.computeIfAbsent("I" + row.table() + ":" + columns,
+				k -> "INSERT INTO " + row.table() + " ("
+						+ row.asMap().keySet().stream().map(c -> '"' + c + '"').collect(Collectors.joining(", "))
+						+ ") VALUES (" + placeholders(row.asMap().size()) + ")");
+	}
+
+	private String updateSql(Row row) {
+		String columns = String.join(",", row.asMap().keySet());
+		return this.sqlCache.computeIfAbsent("U" + row.table() + ":" + columns,
+				k -> "UPDATE " + row.table() + " SET "
+						+ row.asMap()
+							.keySet()
+							.stream()
+							.filter(c -> !c.equals("id"))
+							.map(c -> '"' + c + "\" = ?")
+							.collect(Collectors.joining(", "))
+						+ " WHERE id = ?");
+	}
+
+	private static Object[] values(Row row, boolean idLast) {
+		List<Object> values = new ArrayList<>(row.asMap().size());
+		for (Map.Entry<String, Object> entry : row.asMap().entrySet()) {
+			if (!(idLast && entry.getKey().equals("id"))) {
+				values.add(entry.getValue() instanceof Instant instant ? utc(instant) : entry.getValue());
+			}
+		}
+		if (idLast) {
+			values.add(row.id());
+		}
+		return values.toArray();
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static String placeholders(int count) {
+		return String.join(",", java.util.Collections.nCopies(count, "?"));
+	}
+
+	private static List<List<String>> chunks(List<String> ids) {
+		List<List<String>> chunks = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i += IN_LIST) {
+			chunks.add(ids.subList(i, Math.min(ids.size(), i + IN_LIST)));
+		}
+		return chunks;
+	}
+
+}

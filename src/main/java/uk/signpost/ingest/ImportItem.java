@@ -1,0 +1,28 @@
+package uk.signpost.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one JSON record in a feed turns into. A service brings its organisation, locations
+ * and taxonomy terms along; an organisation file may bring its services; a taxonomy file
+ * its terms.
+ */
+final class ImportItem {
+
+	final List<Aggregate> services = new ArrayList<>();
+
+	final List<Aggregate> organizations = new ArrayList<>();
+
+	final List<Aggregate> locations = new ArrayList<>();
+
+	final List<Row> taxonomies = new ArrayList<>();
+
+	final List<Row> taxonomyTerms = new ArrayList<>();
+
+	/** Service source ids that were read but had errors, so were skipped. */
+	final List<String> skippedServices = new ArrayList<>();
+
+	final List<Problem> problems = new ArrayList<>();
+
+}

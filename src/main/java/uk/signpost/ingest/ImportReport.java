@@ -1,0 +1,56 @@
+package uk.signpost.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** What an import did, kept in the import_run table for every run, failed ones too. */
+public record ImportReport(Long id, String publisherId, String source, boolean fullFeed, Instant startedAt,
+		Instant finishedAt, Outcome outcome, int servicesRead, int servicesCreated, int servicesUpdated,
+		int servicesUnchanged, int servicesWithdrawn, int servicesSkipped, int organizationsWritten,
+		int locationsWritten, int taxonomyTermsWritten, String failure, List<Problem> problems) {
+
+	public enum Outcome {
+
+		SUCCEEDED, FAILED
+
+	}
+
+	public boolean succeeded() {
+		return this.outcome == Outcome.SUCCEEDED;
+	}
+
+	public Duration duration() {
+		return Duration.between(this.startedAt, this.finishedAt);
+	}
+
+	public long errorCount() {
+		return this.problems.stream().filter(Problem::isError).count();
+	}
+
+	public long warningCount() {
+		return this.problems.size() - errorCount();
+	}
+
+	/** A few lines for people: the CLI prints this, and the log records it. */
+	public String summary() {
+		StringBuilder text = new StringBuilder();
+		text.append("Import of ").append(this.source).append(" for publisher ").append(this.publisherId);
+		if (!succeeded()) {
+			text.append(" FAILED: ").append(this.failure).append("\nNothing was changed.");
+			return text.toString();
+		}
+		text.append(" finished in ").append(this.duration().toMillis()).append(" ms\n");
+		text.append(String.format("  services read:      %d%n", this.servicesRead));
+		text.append(String.format("  created:            %d%n", this.servicesCreated));
+		text.append(String.format("  updated:            %d%n", this.servicesUpdated));
+		text.append(String.format("  unchanged:          %d%n", this.servicesUnchanged));
+		text.append(String.format("  withdrawn:          %d%n", this.servicesWithdrawn));
+		text.append(String.format("  skipped (invalid):  %d%n", this.servicesSkipped));
+		text.append(String.format("  organisations, locations, taxonomy terms written: %d, %d, %d%n",
+				this.organizationsWritten, this.locationsWritten, this.taxonomyTermsWritten));
+		text.append(String.format("  errors: %d, warnings: %d", errorCount(), warningCount()));
+		return text.toString();
+	}
+
+}

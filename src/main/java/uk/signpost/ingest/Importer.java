@@ -1,0 +1,224 @@
+package uk.signpost.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import uk.signpost.SignpostProperties;
+import uk.signpost.directory.RecordId;
+
+/**
+ * Imports one publisher's ORUK feed. The whole import is one transaction: a feed that
+ * cannot be read (malformed JSON, a cut-off download, an HTTP error) leaves the database
+ * exactly as it was. Invalid records are skipped and reported; valid ones land. Every
+ * run, failed or not, is stored as an {@link ImportReport}.
+ */
+@Component
+public class Importer {
+
+	private static final Logger log = LoggerFactory.getLogger(Importer.class);
+
+	private static final int BATCH = 250;
+
+	private final DirectoryWriter writer;
+
+	private final ImportRunRepository runs;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final ObjectMapper json;
+
+	private final SignpostProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	/**
+	 * One import at a time: the writer's unchanged-record checks assume no one else is
+	 * writing.
+	 */
+	private final ReentrantLock lock = new ReentrantLock();
+
+	Importer(DirectoryWriter writer, ImportRunRepository runs, JdbcTemplate jdbc, TransactionTemplate transaction,
+			ObjectMapper json, SignpostProperties properties, ApplicationEventPublisher events) {
+		this.writer = writer;
+		this.runs = runs;
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+		this.json = json;
+		this.properties = properties;
+		this.events = events;
+		this.clock = Clock.systemUTC();
+	}
+
+	public ImportReport importFeed(FeedSource source, String publisherId, String publisherName) {
+		this.lock.lock();
+		try {
+			return run(source, checkPublisherId(publisherId), publisherName);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private ImportReport run(FeedSource source, String publisherId, String publisherName) {
+		ImportRun run = new ImportRun(publisherId, this.clock.instant());
+		Path spool = null;
+		String failure = null;
+		try {
+			List<Path> files;
+			if (source instanceof FeedSource.Api api) {
+				spool = Files.createDirectories(this.properties.getDataDir().resolve("downloads"));
+				spool = Files.createTempDirectory(spool, publisherId + "-");
+				files = new OrukApiClient(this.json, this.properties.getHttpTimeout()).download(api.baseUrl(),
+						api.modifiedAfter(), spool);
+			}
+			else {
+				files = listFiles(((FeedSource.Files) source).path());
+			}
+			this.transaction.executeWithoutResult(status -> write(files, run, source, publisherName));
+		}
+		catch (FeedException ex) {
+			failure = ex.getMessage();
+		}
+		catch (IOException | RuntimeException ex) {
+			log.error("Import of {} failed", source.describe(), ex);
+			failure = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		}
+		finally {
+			deleteQuietly(spool);
+		}
+		ImportReport report = this.runs.save(report(run, source, failure));
+		if (report.succeeded()) {
+			log.info(report.summary());
+			this.events.publishEvent(new DirectoryChanged(publisherId, report));
+		}
+		else {
+			log.warn(report.summary());
+		}
+		return report;
+	}
+
+	private void write(List<Path> files, ImportRun run, FeedSource source, String publisherName) {
+		ensurePublisher(run.publisherId, publisherName, source);
+		RecordReader reader = new RecordReader(run.publisherId, run.startedAt);
+		FeedReader feed = new FeedReader(this.json);
+		List<ImportItem> batch = new ArrayList<>(BATCH);
+		for (Path file : files) {
+			feed.read(file, (node, path) -> {
+				ImportItem item = reader.read(node, path);
+				run.problems.addAll(item.problems);
+				run.servicesRead += item.services.size() + item.skippedServices.size();
+				run.servicesSkipped += item.skippedServices.size();
+				// A service that is in the feed but invalid this time keeps its last good
+				// version.
+				item.skippedServices.forEach(id -> run.services.add(RecordId.of(run.publisherId, "service", id)));
+				batch.add(item);
+				if (batch.size() == BATCH) {
+					this.writer.write(batch, run);
+					batch.clear();
+				}
+			});
+		}
+		this.writer.write(batch, run);
+		if (source.isFull()) {
+			Integer active = this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM service WHERE publisher_id = ? AND withdrawn_at IS NULL", Integer.class,
+					run.publisherId);
+			if (run.servicesRead == 0 && active != null && active > 0) {
+				throw new FeedException("the feed has no services, so all " + active + " of this publisher's "
+						+ "services would be withdrawn; refusing, as this is more likely a broken feed");
+			}
+			run.servicesWithdrawn = this.writer.withdrawMissing(run.publisherId, run.services, run.startedAt);
+		}
+		this.jdbc.update("UPDATE publisher SET last_imported_at = ? WHERE id = ?", DirectoryWriter.utc(run.startedAt),
+				run.publisherId);
+	}
+
+	private void ensurePublisher(String id, String name, FeedSource source) {
+		String url = source instanceof FeedSource.Api api ? api.baseUrl().toString() : null;
+		int updated = this.jdbc.update(
+				"UPDATE publisher SET name = COALESCE(?, name), url = COALESCE(?, url) WHERE id = ?", name, url, id);
+		if (updated == 0) {
+			this.jdbc.update("INSERT INTO publisher (id, name, url, created_at) VALUES (?, ?, ?, ?)", id,
+					name == null ? id : name, url, DirectoryWriter.utc(this.clock.instant()));
+		}
+	}
+
+	private List<Path> listFiles(Path path) throws IOException {
+		if (Files.isRegularFile(path)) {
+			return List.of(path);
+		}
+		if (!Files.isDirectory(path)) {
+			throw new FeedException(path + " is not a file or folder");
+		}
+		try (Stream<Path> files = Files.list(path)) {
+			List<Path> json = files.filter(f -> f.getFileName().toString().toLowerCase().endsWith(".json"))
+				.filter(Files::isRegularFile)
+				.sorted()
+				.toList();
+			if (json.isEmpty()) {
+				throw new FeedException(path + " has no .json files");
+			}
+			return json;
+		}
+	}
+
+	private ImportReport report(ImportRun run, FeedSource source, String failure) {
+		boolean failed = failure != null;
+		return new ImportReport(null, run.publisherId, source.describe(), source.isFull(), run.startedAt,
+				this.clock.instant(), failed ? ImportReport.Outcome.FAILED : ImportReport.Outcome.SUCCEEDED,
+				run.servicesRead, failed ? 0 : run.servicesCreated, failed ? 0 : run.servicesUpdated,
+				failed ? 0 : run.servicesUnchanged, failed ? 0 : run.servicesWithdrawn, run.servicesSkipped,
+				failed ? 0 : run.organizationsWritten, failed ? 0 : run.locationsWritten,
+				failed ? 0 : run.taxonomyTermsWritten, failure, List.copyOf(run.problems));
+	}
+
+	static String checkPublisherId(String id) {
+		if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,99}")) {
+			throw new IllegalArgumentException(
+					"a publisher name is lower-case letters, digits and hyphens, such as lancashire-county-council; got '"
+							+ id + "'");
+		}
+		return id;
+	}
+
+	private static void deleteQuietly(Path folder) {
+		if (folder == null) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(folder)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete {}", folder, ex);
+		}
+	}
+
+	/**
+	 * Published after an import has committed, for anything kept in step with the
+	 * directory.
+	 */
+	public record DirectoryChanged(String publisherId, ImportReport report) {
+	}
+
+}
