@@ -250,6 +250,7 @@ CREATE TABLE taxonomy (
     description  VARCHAR(20000),
     uri          VARCHAR(2048),
     version      VARCHAR(100),
+    content_hash VARCHAR(64) NOT NULL,
     imported_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT taxonomy_source UNIQUE (publisher_id, source_id)
 );
@@ -266,6 +267,7 @@ CREATE TABLE taxonomy_term (
     taxonomy_id  VARCHAR(36),
     language     VARCHAR(20),
     term_uri     VARCHAR(2048),
+    content_hash VARCHAR(64) NOT NULL,
     imported_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT taxonomy_term_source UNIQUE (publisher_id, source_id)
 );

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -17,8 +18,9 @@ public record Location(@Id String id, String publisherId, String sourceId, Strin
 		@MappedCollection(idColumn = "location_id", keyColumn = "position") List<Accessibility> accessibility) {
 
 	@Table("address")
-	public record Address(String id, String attention, String address1, String address2, String city, String region,
-			String stateProvince, String postalCode, String country, String addressType) {
+	public record Address(String id, String attention, @Column("address_1") String address1,
+			@Column("address_2") String address2, String city, String region, String stateProvince, String postalCode,
+			String country, String addressType) {
 	}
 
 	@Table("accessibility")

@@ -148,9 +148,11 @@ class DirectoryWriter {
 		}
 		Map<String, Stored> stored = new HashMap<>();
 		for (List<String> chunk : chunks(aggregates.stream().map(Aggregate::id).toList())) {
-			this.jdbc.query("SELECT id, content_hash, withdrawn_at FROM " + table + " WHERE id IN ("
-					+ placeholders(chunk.size()) + ")", rs -> {
-						stored.put(rs.getString(1), new Stored(rs.getString(2), rs.getObject(3) != null));
+			boolean withdrawable = !table.startsWith("taxonomy");
+			this.jdbc.query("SELECT id, content_hash" + (withdrawable ? ", withdrawn_at" : "") + " FROM " + table
+					+ " WHERE id IN (" + placeholders(chunk.size()) + ")", rs -> {
+						stored.put(rs.getString(1),
+								new Stored(rs.getString(2), withdrawable && rs.getObject(3) != null));
 					}, chunk.toArray());
 		}
 		List<Row> inserts = new ArrayList<>();
@@ -163,7 +165,10 @@ class DirectoryWriter {
 				continue;
 			}
 			Row root = aggregate.root();
-			root.put("content_hash", aggregate.contentHash()).put("withdrawn_at", null);
+			root.put("content_hash", aggregate.contentHash());
+			if (!table.startsWith("taxonomy")) {
+				root.put("withdrawn_at", null);
+			}
 			(before == null ? inserts : updates).add(root);
 			for (Row child : aggregate.children()) {
 				child.put(owner, aggregate.id());
@@ -184,15 +189,18 @@ class DirectoryWriter {
 		return new Counts(inserts.size(), updates.size(), aggregates.size() - inserts.size() - updates.size());
 	}
 
-	/** Taxonomies and terms have no children and no hash: written once per import. */
+	/**
+	 * Taxonomies and terms have no children; a term arrives inside every service that
+	 * uses it, so it is hashed from its values here and written only when new or changed.
+	 */
 	private int upsertRows(String table, Collection<Row> rows) {
-		if (rows.isEmpty()) {
-			return 0;
-		}
-		Set<String> known = existing(table, rows.stream().map(Row::id).collect(Collectors.toSet()));
-		insert(rows.stream().filter(r -> !known.contains(r.id())).toList());
-		update(rows.stream().filter(r -> known.contains(r.id())).toList());
-		return rows.size();
+		List<Aggregate> aggregates = rows.stream().map(row -> {
+			Map<String, Object> values = new LinkedHashMap<>(row.asMap());
+			values.remove("imported_at");
+			values.remove("content_hash");
+			return new Aggregate(row, List.of(), RecordReader.hash(values.toString()));
+		}).toList();
+		return upsert(table, aggregates, List.of()).changed();
 	}
 
 	int withdrawMissing(String publisherId, Set<String> seen, Instant now) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,7 +68,9 @@ public class Importer {
 		this.json = json;
 		this.properties = properties;
 		this.events = events;
-		this.clock = Clock.systemUTC();
+		// Databases keep microseconds; so does the clock, so what is stored reads back
+		// equal.
+		this.clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
 	}
 
 	public ImportReport importFeed(FeedSource source, String publisherId, String publisherName) {

@@ -462,9 +462,13 @@ final class RecordReader {
 	}
 
 	static String hash(JsonNode node) {
+		return hash(node.toString());
+	}
+
+	static String hash(String text) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(node.toString().getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -1,0 +1,44 @@
+package uk.signpost;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Helpers for tests that read and reset the database. */
+public final class TestDirectory {
+
+	/** Every table, children first, so they can be emptied in this order. */
+	public static final List<String> TABLES = List.of("import_problem", "import_run", "metadata", "attribute",
+			"required_document", "phone", "contact", "cost_option", "funding", "language", "service_area", "schedule",
+			"service_at_location", "service", "accessibility", "address", "location", "organization_identifier",
+			"organization", "taxonomy_term", "taxonomy", "publisher");
+
+	private TestDirectory() {
+	}
+
+	public static void clear(JdbcTemplate jdbc) {
+		TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
+	}
+
+	/**
+	 * A fingerprint of every row in the directory, to prove a failed import changed
+	 * nothing.
+	 */
+	public static String snapshot(JdbcTemplate jdbc) {
+		StringBuilder all = new StringBuilder();
+		for (String table : TABLES) {
+			if (table.startsWith("import_")) {
+				continue;
+			}
+			all.append(table).append('\n');
+			jdbc.queryForList("SELECT * FROM " + table + " ORDER BY id").forEach(row -> all.append(row).append('\n'));
+		}
+		return all.toString();
+	}
+
+	public static int count(JdbcTemplate jdbc, String sql, Object... args) {
+		Integer count = jdbc.queryForObject(sql, Integer.class, args);
+		return count == null ? 0 : count;
+	}
+
+}
