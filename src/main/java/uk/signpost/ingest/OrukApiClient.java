@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -137,7 +139,10 @@ final class OrukApiClient {
 			.header("Accept", "application/json")
 			.GET()
 			.build();
+		// The request timeout covers only the wait for headers; orTimeout also bounds a
+		// stalled body.
 		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+			.orTimeout(this.timeout.toMillis(), TimeUnit.MILLISECONDS)
 			.handle((response, failure) -> parse(url, response, failure));
 	}
 
@@ -145,7 +150,7 @@ final class OrukApiClient {
 		if (failure != null) {
 			Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
 					: failure;
-			if (cause instanceof HttpTimeoutException) {
+			if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
 				throw new FeedException("GET " + url + " timed out after " + this.timeout.toSeconds() + " s", cause);
 			}
 			throw new FeedException("GET " + url + " failed (" + cause.getClass().getSimpleName() + "): "

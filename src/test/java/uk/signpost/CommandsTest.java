@@ -1,0 +1,81 @@
+package uk.signpost;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line as an operator uses it: what it prints and the status it exits with.
+ */
+class CommandsTest {
+
+	@TempDir
+	Path folder;
+
+	final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	int run(String... args) {
+		return Commands.run(args, new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+	String dataDir() {
+		return "--signpost.data-dir=" + this.folder.resolve("data");
+	}
+
+	@Test
+	void generatesThenImportsWithASummaryAndExitsZero() {
+		Path feed = this.folder.resolve("feed");
+		assertThat(run("generate", "--out", feed.toString(), "--services", "120")).isZero();
+		assertThat(this.out.toString()).startsWith("Wrote 120 services from ");
+
+		int status = run("import", feed.toString(), "--publisher", "demo", "--name", "Demo", dataDir());
+
+		assertThat(status).isZero();
+		assertThat(this.out.toString()).contains("services read:      120", "created:            120",
+				"errors: 0, warnings: 0");
+		assertThat(Files.exists(this.folder.resolve("data/db/signpost.mv.db"))).isTrue();
+	}
+
+	@Test
+	void aBrokenFeedExitsOneAndSaysWhatWasWrong() throws Exception {
+		Path file = Files.writeString(this.folder.resolve("broken.json"), "[{\"id\": \"a\", \"name\": ");
+
+		int status = run("import", file.toString(), "--publisher", "council", dataDir());
+
+		assertThat(status).isEqualTo(1);
+		assertThat(this.err.toString()).contains("FAILED: broken.json is not valid JSON at line 1")
+			.contains("Nothing was changed.");
+	}
+
+	@Test
+	void invalidRecordsAreListedButTheImportSucceeds() throws Exception {
+		Path file = Files.writeString(this.folder.resolve("feed.json"),
+				"[{\"id\": \"a\", \"name\": \"Fine\", \"status\": \"active\"}, {\"id\": \"b\", \"status\": \"active\"}]");
+
+		int status = run("import", file.toString(), "--publisher", "council", dataDir());
+
+		assertThat(status).isZero();
+		assertThat(this.out.toString()).contains("created:            1", "skipped (invalid):  1",
+				"ERROR record b at feed.json $[1].name: a service needs a name");
+	}
+
+	@Test
+	void aWrongCommandLineExitsTwoWithUsage() {
+		assertThat(run("import", "feed.json")).isEqualTo(2);
+		assertThat(this.err.toString()).contains("import needs one file, folder or URL and --publisher <id>")
+			.contains("Usage:");
+		assertThat(run("import", "feed.json", "--publisher", "Not Valid!", dataDir())).isEqualTo(2);
+		assertThat(this.err.toString()).contains("a publisher name is lower-case letters");
+	}
+
+}
