@@ -25,6 +25,8 @@ final class ImportRun {
 
 	final List<Problem> problems = new ArrayList<>();
 
+	int recordsRead;
+
 	int servicesRead;
 
 	int servicesCreated;

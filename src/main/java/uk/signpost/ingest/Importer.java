@@ -129,6 +129,7 @@ public class Importer {
 		for (Path file : files) {
 			feed.read(file, (node, path) -> {
 				ImportItem item = reader.read(node, path);
+				run.recordsRead++;
 				run.problems.addAll(item.problems);
 				run.servicesRead += item.services.size() + item.skippedServices.size();
 				run.servicesSkipped += item.skippedServices.size();
@@ -144,17 +145,30 @@ public class Importer {
 		}
 		this.writer.write(batch, run);
 		if (source.isFull()) {
-			Integer active = this.jdbc.queryForObject(
-					"SELECT COUNT(*) FROM service WHERE publisher_id = ? AND withdrawn_at IS NULL", Integer.class,
-					run.publisherId);
-			if (run.servicesRead == 0 && active != null && active > 0) {
-				throw new FeedException("the feed has no services, so all " + active + " of this publisher's "
-						+ "services would be withdrawn; refusing, as this is more likely a broken feed");
-			}
-			run.servicesWithdrawn = this.writer.withdrawMissing(run.publisherId, run.services, run.startedAt);
+			withdrawMissing(run);
 		}
 		this.jdbc.update("UPDATE publisher SET last_imported_at = ? WHERE id = ?", DirectoryWriter.utc(run.startedAt),
 				run.publisherId);
+	}
+
+	/**
+	 * A full feed lists all of a publisher's services, so those it no longer lists are
+	 * withdrawn. A file of only organisations or taxonomies says nothing about services;
+	 * an empty feed is more likely broken than a publisher closing everything, so it is
+	 * refused.
+	 */
+	private void withdrawMissing(ImportRun run) {
+		if (run.servicesRead == 0) {
+			Integer active = this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM service WHERE publisher_id = ? AND withdrawn_at IS NULL", Integer.class,
+					run.publisherId);
+			if (run.recordsRead == 0 && active != null && active > 0) {
+				throw new FeedException("the feed has no records, so all " + active + " of this publisher's "
+						+ "services would be withdrawn; refusing, as this is more likely a broken feed");
+			}
+			return;
+		}
+		run.servicesWithdrawn = this.writer.withdrawMissing(run.publisherId, run.services, run.startedAt);
 	}
 
 	private void ensurePublisher(String id, String name, FeedSource source) {

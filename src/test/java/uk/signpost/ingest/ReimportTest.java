@@ -117,7 +117,7 @@ class ReimportTest extends DirectoryTest {
 		ImportReport report = importAs("council");
 
 		assertThat(report.succeeded()).isFalse();
-		assertThat(report.failure()).contains("the feed has no services");
+		assertThat(report.failure()).contains("the feed has no records");
 		assertThat(TestDirectory.snapshot(this.jdbc)).isEqualTo(before);
 	}
 
