@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Writes what the importer read, many records at a time with JDBC batches. A record whose
  * content hash is unchanged is left alone; a changed one has its root updated and its
- * children replaced. Runs inside the importer's transaction.
+ * children replaced. Each batch runs inside its own transaction, opened by the importer.
  */
 @Component
 class DirectoryWriter {

@@ -31,6 +31,41 @@ final class FeedReader {
 	}
 
 	/**
+	 * Reads the whole file as JSON without keeping anything, so a malformed or cut-off
+	 * file is found before a single record is written.
+	 */
+	void check(Path file) {
+		String name = file.getFileName().toString();
+		try (InputStream in = Files.newInputStream(file); JsonParser parser = this.json.createParser(in)) {
+			JsonToken first = parser.nextToken();
+			if (first == null) {
+				throw new FeedException(name + " is empty");
+			}
+			if (first != JsonToken.START_ARRAY && first != JsonToken.START_OBJECT) {
+				throw new FeedException(name + ": expected a JSON object or array at line 1 but found " + first);
+			}
+			parser.skipChildren();
+			if (parser.nextToken() != null) {
+				throw new FeedException(name + ": unexpected content after the end of the JSON at line "
+						+ parser.currentTokenLocation().getLineNr());
+			}
+		}
+		catch (JacksonException ex) {
+			throw invalid(name, ex);
+		}
+		catch (IOException ex) {
+			throw new FeedException("Could not read " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	static FeedException invalid(String name, JacksonException ex) {
+		var where = ex.getLocation();
+		return new FeedException(name + " is not valid JSON"
+				+ (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr()) + ": "
+				+ ex.getOriginalMessage(), ex);
+	}
+
+	/**
 	 * Calls the consumer with each record and its JSON path; returns how many were read.
 	 */
 	int read(Path file, BiConsumer<JsonNode, String> records) {
@@ -57,10 +92,7 @@ final class FeedReader {
 			return count;
 		}
 		catch (JacksonException ex) {
-			var where = ex.getLocation();
-			throw new FeedException(name + " is not valid JSON"
-					+ (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr()) + ": "
-					+ ex.getOriginalMessage(), ex);
+			throw invalid(name, ex);
 		}
 		catch (IOException ex) {
 			throw new FeedException("Could not read " + file + ": " + ex.getMessage(), ex);

@@ -25,10 +25,12 @@ import uk.signpost.SignpostProperties;
 import uk.signpost.directory.RecordId;
 
 /**
- * Imports one publisher's ORUK feed. The whole import is one transaction: a feed that
- * cannot be read (malformed JSON, a cut-off download, an HTTP error) leaves the database
- * exactly as it was. Invalid records are skipped and reported; valid ones land. Every
- * run, failed or not, is stored as an {@link ImportReport}.
+ * Imports one publisher's ORUK feed. Everything is downloaded and read through as JSON
+ * before anything is written, so a feed that cannot be read (malformed JSON, a cut-off
+ * download, an HTTP error) leaves the database exactly as it was. Records are then
+ * written in transactions of {@value #BATCH}, and withdrawal comes last (ADR 0003).
+ * Invalid records are skipped and reported; valid ones land. Every run, failed or not, is
+ * stored as an {@link ImportReport}.
  */
 @Component
 public class Importer {
@@ -98,7 +100,9 @@ public class Importer {
 			else {
 				files = listFiles(((FeedSource.Files) source).path());
 			}
-			this.transaction.executeWithoutResult(status -> write(files, run, source, publisherName));
+			FeedReader feed = new FeedReader(this.json);
+			files.forEach(feed::check);
+			write(files, run, source, publisherName);
 		}
 		catch (FeedException ex) {
 			failure = ex.getMessage();
@@ -138,17 +142,23 @@ public class Importer {
 				item.skippedServices.forEach(id -> run.services.add(RecordId.of(run.publisherId, "service", id)));
 				batch.add(item);
 				if (batch.size() == BATCH) {
-					this.writer.write(batch, run);
-					batch.clear();
+					writeBatch(batch, run);
 				}
 			});
 		}
-		this.writer.write(batch, run);
-		if (source.isFull()) {
-			withdrawMissing(run);
-		}
-		this.jdbc.update("UPDATE publisher SET last_imported_at = ? WHERE id = ?", DirectoryWriter.utc(run.startedAt),
-				run.publisherId);
+		writeBatch(batch, run);
+		this.transaction.executeWithoutResult(status -> {
+			if (source.isFull()) {
+				withdrawMissing(run);
+			}
+			this.jdbc.update("UPDATE publisher SET last_imported_at = ? WHERE id = ?",
+					DirectoryWriter.utc(run.startedAt), run.publisherId);
+		});
+	}
+
+	private void writeBatch(List<ImportItem> batch, ImportRun run) {
+		this.transaction.executeWithoutResult(status -> this.writer.write(batch, run));
+		batch.clear();
 	}
 
 	/**

@@ -157,6 +157,27 @@ class BadInputTest extends DirectoryTest {
 	}
 
 	@Test
+	void aBrokenLaterFileChangesNothingEvenAfterSeveralBatchesOfGoodOnes() throws Exception {
+		importPage(Feeds.service("keep-1", "Kept"));
+		String before = TestDirectory.snapshot(this.jdbc);
+		Path feed = Files.createDirectories(this.folder.resolve("feed"));
+		// More than one write batch in the first file: it would be written before the
+		// second file is reached, were files not checked first.
+		String[] many = new String[600];
+		for (int i = 0; i < many.length; i++) {
+			many[i] = Feeds.service("many-" + i, "Service " + i);
+		}
+		Feeds.write(feed, "1-good.json", Feeds.page(many));
+		Feeds.write(feed, "2-broken.json", Feeds.page(Feeds.service("x", "X")).replace("\"X\"", "X\""));
+
+		ImportReport report = this.importer.importFeed(new FeedSource.Files(feed), "council", "Council");
+
+		assertThat(report.succeeded()).isFalse();
+		assertThat(report.failure()).startsWith("2-broken.json is not valid JSON at line ");
+		assertThat(TestDirectory.snapshot(this.jdbc)).isEqualTo(before);
+	}
+
+	@Test
 	void aMissingFileOrEmptyFolderIsAClearFailure() throws Exception {
 		ImportReport missing = this.importer.importFeed(new FeedSource.Files(this.folder.resolve("nope.json")),
 				"council", "Council");
