@@ -117,11 +117,12 @@ public class Importer {
 		ImportReport report = this.runs.save(report(run, source, failure));
 		if (report.succeeded()) {
 			log.info(report.summary());
-			this.events.publishEvent(new DirectoryChanged(publisherId, report));
 		}
 		else {
 			log.warn(report.summary());
 		}
+		// A failed run may still have committed some batches (ADR 0003).
+		this.events.publishEvent(new DirectoryChanged(publisherId, report));
 		return report;
 	}
 
@@ -242,8 +243,8 @@ public class Importer {
 	}
 
 	/**
-	 * Published after an import has committed, for anything kept in step with the
-	 * directory.
+	 * Published after every import run, failed ones too, for anything kept in step with
+	 * the directory: records written since the report's start are what changed.
 	 */
 	public record DirectoryChanged(String publisherId, ImportReport report) {
 	}

@@ -1,0 +1,40 @@
+package uk.signpost.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a search found.
+ *
+ * @param total how many services match
+ * @param hits the services on the requested page, best first
+ * @param facets for each filter, its options with how many services each would give,
+ * counted with the other active filters applied
+ * @param searchedFor the words searched: the corrected ones when a correction was made
+ * @param correctedFrom the words as typed, when they were corrected; otherwise null
+ * @param relaxations when nothing matched: constraints whose removal would find some
+ */
+public record SearchResult(long total, List<Hit> hits, Map<String, List<FacetValue>> facets, String searchedFor,
+		String correctedFrom, List<Relaxation> relaxations) {
+
+	/**
+	 * One service found. distanceMiles is to its nearest venue (null without a place or
+	 * venue); remote means it stays in a place search because it is delivered by phone or
+	 * online, and areaServed because its service area covers the place.
+	 */
+	public record Hit(String id, float score, Double distanceMiles, List<String> delivery, boolean withinRadius,
+			boolean areaServed) {
+	}
+
+	public record FacetValue(String value, long count, boolean selected) {
+	}
+
+	/** Dropping one constraint: which, and how many services that would find. */
+	public record Relaxation(String constraint, String value, long count, ServiceQuery query) {
+	}
+
+	public boolean corrected() {
+		return this.correctedFrom != null;
+	}
+
+}

@@ -1,0 +1,281 @@
+package uk.signpost.search;
+
+import java.math.BigDecimal;
+import java.sql.Time;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import org.hibernate.search.engine.spatial.GeoPoint;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds index documents from database rows, a batch of services at a time, in one query
+ * per table (never one per service).
+ */
+@Component
+class ServiceDocuments {
+
+	/** Statuses a resident can still use. Inactive and defunct services are not found. */
+	static final List<String> FINDABLE = List.of("active", "temporarily closed");
+
+	private static final int IN_LIST = 500;
+
+	private static final Pattern FREE = Pattern.compile("^\\s*(free|no charge|no cost|£?0(\\.00)?)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern WHEELCHAIR = Pattern
+		.compile("wheelchair access|wheelchair-access|step-free|step free|level access|ramp", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern NOT_WHEELCHAIR = Pattern.compile("not wheelchair|no wheelchair|not step-free",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final List<String> DAYS = List.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
+
+	static final List<String> DAY_NAMES = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+			"sunday");
+
+	private final JdbcTemplate jdbc;
+
+	ServiceDocuments(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Ids of every service that belongs in the index, in id order. */
+	void eachFindableId(Consumer<String> consumer) {
+		this.jdbc.query("SELECT id FROM service WHERE withdrawn_at IS NULL AND status IN ('active', "
+				+ "'temporarily closed') ORDER BY id", rs -> {
+					consumer.accept(rs.getString(1));
+				});
+	}
+
+	/**
+	 * Documents for those of ids that belong in the index; the rest (withdrawn, inactive,
+	 * gone) are left out, so the caller can delete them.
+	 */
+	Map<String, ServiceDocument> build(Collection<String> ids, Terms terms) {
+		Map<String, ServiceDocument> documents = new LinkedHashMap<>();
+		for (List<String> chunk : chunks(ids)) {
+			build(chunk, terms, documents);
+		}
+		return documents;
+	}
+
+	private void build(List<String> ids, Terms terms, Map<String, ServiceDocument> documents) {
+		String in = " IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")";
+		Object[] args = ids.toArray();
+		Map<String, String> fees = new HashMap<>();
+		this.jdbc.query("SELECT s.id, s.publisher_id, s.name, s.alternate_name, s.description, "
+				+ "s.eligibility_description, s.minimum_age, s.maximum_age, s.fees, s.status, o.name "
+				+ "FROM service s LEFT JOIN organization o ON o.id = s.organization_id WHERE s.withdrawn_at IS NULL "
+				+ "AND s.status IN ('active', 'temporarily closed') AND s.id" + in, rs -> {
+					ServiceDocument document = new ServiceDocument();
+					document.id = rs.getString(1);
+					document.publisherId = rs.getString(2);
+					document.name = rs.getString(3);
+					document.alternateName = rs.getString(4);
+					document.description = rs.getString(5);
+					document.eligibilityDescription = rs.getString(6);
+					int minimum = rs.getInt(7);
+					document.minimumAge = rs.wasNull() ? 0 : minimum;
+					int maximum = rs.getInt(8);
+					document.maximumAge = rs.wasNull() ? 130 : maximum;
+					fees.put(document.id, rs.getString(9));
+					document.status = rs.getString(10);
+					document.organizationName = rs.getString(11);
+					documents.put(document.id, document);
+				}, args);
+		if (documents.isEmpty()) {
+			return;
+		}
+		this.jdbc.query("SELECT service_id, taxonomy_term_id FROM attribute WHERE taxonomy_term_id IS NOT NULL "
+				+ "AND service_id" + in, rs -> {
+					ServiceDocument document = documents.get(rs.getString(1));
+					if (document != null) {
+						terms.describe(rs.getString(2), document);
+					}
+				}, args);
+		Map<String, Boolean> costs = new HashMap<>();
+		this.jdbc.query("SELECT service_id, amount, amount_description FROM cost_option WHERE service_id" + in, rs -> {
+			BigDecimal amount = rs.getBigDecimal(2);
+			String description = rs.getString(3);
+			boolean free = (amount != null && amount.signum() == 0)
+					|| (amount == null && description != null && FREE.matcher(description).find());
+			costs.merge(rs.getString(1), free, Boolean::logicalOr);
+		}, args);
+		documents.values().forEach(document -> {
+			Boolean fromCosts = costs.get(document.id);
+			String fee = fees.get(document.id);
+			document.free = fromCosts != null ? fromCosts : fee != null && FREE.matcher(fee).find();
+		});
+		this.jdbc.query("SELECT service_id, name, code FROM language WHERE phone_id IS NULL AND service_id" + in,
+				rs -> {
+					ServiceDocument document = documents.get(rs.getString(1));
+					String name = rs.getString(2) != null ? rs.getString(2) : rs.getString(3);
+					if (document != null && name != null && !name.isBlank()) {
+						String label = name.strip();
+						label = label.substring(0, 1).toUpperCase(Locale.UK) + label.substring(1);
+						if (!document.language.contains(label)) {
+							document.language.add(label);
+						}
+					}
+				}, args);
+		this.jdbc.query("SELECT sal.service_id, l.id, l.location_type, l.latitude, l.longitude, "
+				+ "(SELECT MAX(a.description || ' ' || COALESCE(a.details, '')) FROM accessibility a "
+				+ "WHERE a.location_id = l.id) FROM service_at_location sal JOIN location l ON l.id = sal.location_id "
+				+ "WHERE sal.service_id" + in, rs -> {
+					ServiceDocument document = documents.get(rs.getString(1));
+					if (document == null) {
+						return;
+					}
+					String type = rs.getString(3);
+					double latitude = rs.getDouble(4);
+					boolean placed = !rs.wasNull();
+					double longitude = rs.getDouble(5);
+					placed = placed && !rs.wasNull();
+					if ("virtual".equals(type)) {
+						addOnce(document.delivery, Delivery.ONLINE);
+					}
+					else {
+						addOnce(document.delivery, Delivery.IN_PERSON);
+						if (placed) {
+							document.venue.add(GeoPoint.of(latitude, longitude));
+						}
+					}
+					String access = rs.getString(6);
+					if (access != null && WHEELCHAIR.matcher(access).find() && !NOT_WHEELCHAIR.matcher(access).find()) {
+						document.wheelchair = true;
+					}
+				}, args);
+		this.jdbc.query("SELECT service_id, freq, byday, opens_at, closes_at FROM schedule WHERE service_id" + in,
+				rs -> {
+					ServiceDocument document = documents.get(rs.getString(1));
+					if (document != null) {
+						open(document, rs.getString(2), rs.getString(3), time(rs.getTime(4)), time(rs.getTime(5)));
+					}
+				}, args);
+		this.jdbc.query("SELECT service_id, name FROM service_area WHERE name IS NOT NULL AND service_id" + in, rs -> {
+			ServiceDocument document = documents.get(rs.getString(1));
+			if (document != null) {
+				document.serviceArea.add(rs.getString(2).strip().toLowerCase(Locale.UK));
+			}
+		}, args);
+		Set<String> phoned = new java.util.HashSet<>(this.jdbc
+			.queryForList("SELECT DISTINCT service_id FROM phone WHERE service_id" + in, String.class, args));
+		for (ServiceDocument document : documents.values()) {
+			if (document.delivery.isEmpty()) {
+				// Nothing says how: no venue and no delivery term. A phone number is the
+				// way in.
+				document.delivery.add(phoned.contains(document.id) ? Delivery.PHONE : Delivery.ONLINE);
+			}
+		}
+	}
+
+	private static LocalTime time(Time time) {
+		return time == null ? null : time.toLocalTime();
+	}
+
+	/**
+	 * Reads a weekly schedule into open days and open quarter-hours. Monthly and other
+	 * rules give the days but no hours, as "open now" cannot be known from them.
+	 */
+	static void open(ServiceDocument document, String freq, String byday, LocalTime opens, LocalTime closes) {
+		if (byday == null || byday.isBlank()) {
+			return;
+		}
+		boolean weekly = freq == null || freq.equalsIgnoreCase("WEEKLY");
+		for (String part : byday.split(",")) {
+			String code = part.strip().toUpperCase(Locale.UK);
+			if (code.length() < 2) {
+				continue;
+			}
+			int day = DAYS.indexOf(code.substring(code.length() - 2));
+			if (day < 0) {
+				continue;
+			}
+			addOnce(document.openDay, DAY_NAMES.get(day));
+			boolean everyWeek = weekly && code.length() == 2;
+			if (everyWeek && opens != null && closes != null && closes.isAfter(opens)) {
+				int from = opens.toSecondOfDay() / 900;
+				int to = (closes.toSecondOfDay() + 899) / 900;
+				for (int quarter = from; quarter < to; quarter++) {
+					addOnce(document.openSlot, day * 96 + quarter);
+				}
+			}
+		}
+	}
+
+	static int slot(java.time.DayOfWeek day, LocalTime time) {
+		return (day.getValue() - 1) * 96 + time.toSecondOfDay() / 900;
+	}
+
+	private static <T> void addOnce(List<T> list, T value) {
+		if (!list.contains(value)) {
+			list.add(value);
+		}
+	}
+
+	/** Loads every taxonomy term once, to name a service's terms and their parents. */
+	Terms terms() {
+		Map<String, String[]> terms = new HashMap<>();
+		this.jdbc.query("SELECT id, name, parent_id FROM taxonomy_term", rs -> {
+			terms.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3) });
+		});
+		return new Terms(terms);
+	}
+
+	/** Taxonomy terms by id: name and parent id. */
+	record Terms(Map<String, String[]> byId) {
+
+		void describe(String termId, ServiceDocument document) {
+			String[] term = this.byId.get(termId);
+			if (term == null) {
+				return;
+			}
+			String mode = Delivery.ofTerm(term[0]);
+			if (mode != null) {
+				addOnce(document.delivery, mode);
+				return;
+			}
+			Set<String> path = new LinkedHashSet<>();
+			String root = null;
+			String id = termId;
+			// Walk up to the root; a cycle in a feed's parent links stops the walk.
+			while (id != null && term != null && path.add(term[0])) {
+				root = term[0];
+				id = term[1];
+				term = id == null ? null : this.byId.get(id);
+			}
+			for (String name : path) {
+				addOnce(document.taxonomy, name);
+				addOnce(document.term, name);
+			}
+			if (root != null) {
+				addOnce(document.category, root);
+			}
+		}
+
+	}
+
+	private static List<List<String>> chunks(Collection<String> ids) {
+		List<String> all = new ArrayList<>(ids);
+		List<List<String>> chunks = new ArrayList<>();
+		for (int i = 0; i < all.size(); i += IN_LIST) {
+			chunks.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
+		}
+		return chunks;
+	}
+
+}
