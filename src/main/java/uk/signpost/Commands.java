@@ -18,10 +18,13 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import uk.signpost.demo.DemoDirectory;
+import uk.signpost.geo.GazetteerFiles;
 import uk.signpost.ingest.FeedSource;
 import uk.signpost.ingest.ImportReport;
 import uk.signpost.ingest.Importer;
 import uk.signpost.ingest.Problem;
+import uk.signpost.search.SearchBenchmark;
+import uk.signpost.search.SearchIndex;
 
 /**
  * The command line: {@code java -jar target/signpost.jar <command> ...}. Exit status 0
@@ -30,7 +33,8 @@ import uk.signpost.ingest.Problem;
  */
 public final class Commands {
 
-	static final Set<String> NAMES = Set.of("import", "generate", "bench-import", "help");
+	static final Set<String> NAMES = Set.of("import", "generate", "bench-import", "reindex", "import-postcodes",
+			"import-places", "bench-search", "help");
 
 	private static final String USAGE = """
 			Usage:
@@ -38,6 +42,10 @@ public final class Commands {
 			                                       [--modified-after 2026-01-31T00:00:00Z]
 			  java -jar target/signpost.jar generate --out <folder> [--services 2400] [--seed N]
 			  java -jar target/signpost.jar bench-import [--services 100000]
+			  java -jar target/signpost.jar reindex
+			  java -jar target/signpost.jar import-postcodes <ONSPD, NSPL or Code-Point Open .csv file or folder>
+			  java -jar target/signpost.jar import-places <OS Open Names .csv file or folder>
+			  java -jar target/signpost.jar bench-search [--services 100000] [--queries 2000]
 			Spring settings may follow, such as --signpost.data-dir=/var/lib/signpost.""";
 
 	private Commands() {
@@ -66,6 +74,10 @@ public final class Commands {
 				case "import" -> importFeed(arguments, out, err);
 				case "generate" -> generate(arguments, out);
 				case "bench-import" -> benchImport(arguments, out);
+				case "reindex" -> reindex(arguments, out);
+				case "import-postcodes", "import-places" -> importGazetteer(args[0], arguments, out, err);
+				case "bench-search" -> SearchBenchmark.run(arguments.integer("services", 100_000),
+						arguments.integer("queries", 2000), arguments.spring, out);
 				default -> {
 					out.println(USAGE);
 					yield 0;
@@ -105,6 +117,36 @@ public final class Commands {
 						"  ... and " + (problems.size() - 50) + " more; all are stored with import run " + report.id());
 			}
 			return report.succeeded() ? 0 : 1;
+		}
+	}
+
+	private static int reindex(Arguments arguments, PrintStream out) {
+		try (ConfigurableApplicationContext context = start(arguments.spring)) {
+			SearchIndex.Rebuild rebuild = context.getBean(SearchIndex.class).rebuild();
+			out.printf("Search index rebuilt: %d services in %.1f s%n", rebuild.services(),
+					rebuild.took().toMillis() / 1e3);
+			return 0;
+		}
+	}
+
+	private static int importGazetteer(String command, Arguments arguments, PrintStream out, PrintStream err) {
+		if (arguments.positional.size() != 1) {
+			throw new IllegalArgumentException(command + " needs one .csv file or a folder of them");
+		}
+		Path path = Path.of(arguments.positional.get(0));
+		try (ConfigurableApplicationContext context = start(arguments.spring)) {
+			GazetteerFiles files = context.getBean(GazetteerFiles.class);
+			GazetteerFiles.Report report = command.equals("import-postcodes") ? files.importPostcodes(path)
+					: files.importPlaces(path);
+			out.printf("Read %d rows from %d files; kept %d %s%n", report.rowsRead(), report.files(), report.rowsKept(),
+					report.bySource());
+			out.println("Pages that use these must show the attribution their licence asks for (docs/search.md).");
+			return 0;
+		}
+		catch (GazetteerFiles.BadFile ex) {
+			err.println(ex.getMessage());
+			err.println("Nothing was imported.");
+			return 1;
 		}
 	}
 
@@ -198,7 +240,7 @@ public final class Commands {
 
 	}
 
-	private static ConfigurableApplicationContext start(List<String> springArgs) {
+	public static ConfigurableApplicationContext start(List<String> springArgs) {
 		SpringApplication application = new SpringApplication(SignpostApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setDefaultProperties(

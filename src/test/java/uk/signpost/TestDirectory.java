@@ -16,8 +16,12 @@ public final class TestDirectory {
 	private TestDirectory() {
 	}
 
+	/** The gazetteer: derived from the directory and official files, not part of it. */
+	public static final List<String> GAZETTEER = List.of("postcode", "outward_code", "place", "gazetteer_import");
+
 	public static void clear(JdbcTemplate jdbc) {
 		TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
+		GAZETTEER.forEach(table -> jdbc.update("DELETE FROM " + table));
 	}
 
 	/**

@@ -154,18 +154,24 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		if (ids.isEmpty()) {
 			return;
 		}
-		Map<String, ServiceDocument> built = this.documents.build(ids, this.documents.terms());
-		try (SearchSession session = this.mapping.createSessionWithOptions()
-			.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.readSync())
-			.build()) {
-			for (String id : ids) {
-				ServiceDocument document = built.get(id);
-				if (document == null) {
-					session.indexingPlan().purge(ServiceDocument.class, id, null);
-				}
-				else {
-					this.vocabulary.add(document);
-					session.indexingPlan().addOrUpdate(document);
+		ServiceDocuments.Terms terms = this.documents.terms();
+		List<String> all = new ArrayList<>(ids);
+		// A session per batch: an indexing plan holds its documents until it runs.
+		for (int i = 0; i < all.size(); i += BATCH) {
+			List<String> batch = all.subList(i, Math.min(all.size(), i + BATCH));
+			Map<String, ServiceDocument> built = this.documents.build(batch, terms);
+			try (SearchSession session = this.mapping.createSessionWithOptions()
+				.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.readSync())
+				.build()) {
+				for (String id : batch) {
+					ServiceDocument document = built.get(id);
+					if (document == null) {
+						session.indexingPlan().purge(ServiceDocument.class, id, null);
+					}
+					else {
+						this.vocabulary.add(document);
+						session.indexingPlan().addOrUpdate(document);
+					}
 				}
 			}
 		}

@@ -54,6 +54,7 @@ class SearchTest extends DirectoryTest {
 	@BeforeEach
 	void directory() throws Exception {
 		TestDirectory.clear(this.jdbc);
+		this.index.rebuild();
 		TestFeed feed = new TestFeed();
 		String today = ZonedDateTime.now(ServiceSearch.LONDON).getDayOfWeek().name().substring(0, 2);
 		feed.service("foodbank", "Preston Foodbank")

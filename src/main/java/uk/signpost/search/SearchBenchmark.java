@@ -1,0 +1,144 @@
+package uk.signpost.search;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import uk.signpost.Commands;
+import uk.signpost.demo.DemoDirectory;
+import uk.signpost.geo.PlaceFinder;
+import uk.signpost.ingest.FeedSource;
+import uk.signpost.ingest.ImportReport;
+import uk.signpost.ingest.Importer;
+
+/**
+ * {@code bench-search}: generates the demo directory at a given size, imports it,
+ * rebuilds the index (timed), then runs a realistic mix of searches, every one with its
+ * filter counts, and prints latency percentiles per kind of search.
+ */
+public final class SearchBenchmark {
+
+	private static final List<String> NEEDS = List.of("foodbank", "food bank", "help paying rent", "debt advice",
+			"my mum has dementia", "counselling for my son", "counseling", "carers support", "benefits advice",
+			"homeless", "domestic abuse", "dv", "alcohol", "stop smoking", "esol", "english classes", "job club",
+			"cv help", "lonely", "befriending", "autism", "send", "stay and play", "baby group", "mental health",
+			"anxiety", "bereavement", "energy bills", "warm space", "youth club", "demensia", "councelling", "foodbnak",
+			"citizens advice", "cab", "gp", "dentist", "older people lunch club", "special educational needs",
+			"wheelchair");
+
+	private static final List<String> TOWNS = List.of("Preston", "Blackburn", "Burnley", "Blackpool", "Lancaster",
+			"Chorley", "Leyland", "Accrington", "PR1", "BB2", "FY1", "LA1");
+
+	private SearchBenchmark() {
+	}
+
+	public static int run(int services, int queries, List<String> springArgs, PrintStream out) throws IOException {
+		Path work = Files.createTempDirectory("signpost-bench-search-");
+		DemoDirectory.write(work.resolve("feed"), services, DemoDirectory.DEFAULT_SEED, LocalDate.now());
+		List<String> spring = new ArrayList<>(springArgs);
+		spring.add("--signpost.data-dir=" + work.resolve("data"));
+		try (ConfigurableApplicationContext context = Commands.start(spring)) {
+			ImportReport report = context.getBean(Importer.class)
+				.importFeed(new FeedSource.Files(work.resolve("feed")), DemoDirectory.PUBLISHER,
+						DemoDirectory.PUBLISHER_NAME);
+			if (!report.succeeded()) {
+				out.println(report.summary());
+				return 1;
+			}
+			SearchIndex index = context.getBean(SearchIndex.class);
+			SearchIndex.Rebuild rebuild = index.rebuild();
+			out.printf(
+					"Index build (rebuild from the database): %d services in %.1f s, %.0f services/s, %.0f MB on disk%n",
+					rebuild.services(), rebuild.took().toMillis() / 1e3,
+					rebuild.services() / (rebuild.took().toMillis() / 1e3),
+					size(work.resolve("data").resolve("index")) / 1e6);
+			ServiceSearch search = context.getBean(ServiceSearch.class);
+			PlaceFinder places = context.getBean(PlaceFinder.class);
+			List<ServiceQuery.Near> nears = new ArrayList<>();
+			for (String town : TOWNS) {
+				if (places.find(town) instanceof PlaceFinder.Found found) {
+					nears.add(new ServiceQuery.Near(found.latitude(), found.longitude(), found.areas()));
+				}
+			}
+			List<String> categories = search.search(ServiceQuery.builder().size(1).build())
+				.facets()
+				.get("CATEGORY")
+				.stream()
+				.map(SearchResult.FacetValue::value)
+				.toList();
+			Map<String, Function<Random, ServiceQuery>> kinds = new LinkedHashMap<>();
+			kinds.put("text only", random -> ServiceQuery.builder().text(pick(random, NEEDS)).build());
+			kinds.put("text + place",
+					random -> ServiceQuery.builder()
+						.text(pick(random, NEEDS))
+						.near(pick(random, nears))
+						.radiusMiles(pick(random, ServiceSearch.RADII))
+						.build());
+			kinds.put("browse + filters",
+					random -> ServiceQuery.builder()
+						.category(pick(random, categories))
+						.near(pick(random, nears))
+						.free(random.nextBoolean())
+						.age(random.nextBoolean() ? 8 + random.nextInt(70) : null)
+						.openNow(random.nextInt(4) == 0)
+						.delivery(random.nextInt(3) == 0 ? Set.of("in_person") : Set.of())
+						.nearestFirst(true)
+						.build());
+			Random random = new Random(42);
+			for (int i = 0; i < Math.min(500, queries); i++) {
+				for (Function<Random, ServiceQuery> kind : kinds.values()) {
+					search.search(kind.apply(random));
+				}
+			}
+			out.printf("%-18s %8s %8s %8s %8s  (ms, %d searches each, every one with filter counts)%n", "kind", "p50",
+					"p95", "p99", "max", queries);
+			for (Map.Entry<String, Function<Random, ServiceQuery>> kind : kinds.entrySet()) {
+				long[] nanos = new long[queries];
+				for (int i = 0; i < queries; i++) {
+					ServiceQuery query = kind.getValue().apply(random);
+					long start = System.nanoTime();
+					search.search(query);
+					nanos[i] = System.nanoTime() - start;
+				}
+				Arrays.sort(nanos);
+				out.printf("%-18s %8.2f %8.2f %8.2f %8.2f%n", kind.getKey(), percentile(nanos, 50),
+						percentile(nanos, 95), percentile(nanos, 99), nanos[nanos.length - 1] / 1e6);
+			}
+			System.gc();
+			out.printf("Heap in use after the run (after a GC): %.0f MB of %.0f MB max%n",
+					ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6,
+					Runtime.getRuntime().maxMemory() / 1e6);
+			return 0;
+		}
+	}
+
+	private static double percentile(long[] sorted, int percent) {
+		int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+		return sorted[Math.max(0, index)] / 1e6;
+	}
+
+	private static <T> T pick(Random random, List<T> options) {
+		return options.get(random.nextInt(options.size()));
+	}
+
+	private static long size(Path folder) throws IOException {
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+		}
+	}
+
+}
