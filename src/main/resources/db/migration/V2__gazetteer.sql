@@ -31,7 +31,7 @@ CREATE TABLE place (
     county    VARCHAR(200),
     latitude  DOUBLE PRECISION NOT NULL,
     longitude DOUBLE PRECISION NOT NULL,
-    source    VARCHAR(20) NOT NULL
+    source    VARCHAR(300) NOT NULL
 );
 CREATE INDEX place_name ON place (name_key);
 CREATE INDEX place_latitude ON place (latitude);

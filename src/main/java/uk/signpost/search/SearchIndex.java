@@ -71,6 +71,9 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 				.builder(AnnotatedTypeSource.fromClasses(ServiceDocument.class), MethodHandles.lookup())
 				.property("hibernate.search.backend.directory.root", this.folder.toString())
 				.property("hibernate.search.backend.analysis.configurer", SearchAnalysis.class.getName())
+				// Analysis follows the Lucene on the classpath; FORMAT is bumped when it
+				// changes.
+				.property("hibernate.search.backend.lucene_version", "LATEST")
 				.property("hibernate.search.schema_management.strategy",
 						current ? "create-if-missing" : "drop-and-create")
 				.build();
