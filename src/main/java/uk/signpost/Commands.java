@@ -45,7 +45,7 @@ public final class Commands {
 			  java -jar target/signpost.jar reindex
 			  java -jar target/signpost.jar import-postcodes <ONSPD, NSPL or Code-Point Open .csv file or folder>
 			  java -jar target/signpost.jar import-places <OS Open Names .csv file or folder>
-			  java -jar target/signpost.jar bench-search [--services 100000] [--queries 2000]
+			  java -jar target/signpost.jar bench-search [--services 100000] [--queries 2000] [--reuse <folder>]
 			Spring settings may follow, such as --signpost.data-dir=/var/lib/signpost.""";
 
 	private Commands() {
@@ -76,8 +76,10 @@ public final class Commands {
 				case "bench-import" -> benchImport(arguments, out);
 				case "reindex" -> reindex(arguments, out);
 				case "import-postcodes", "import-places" -> importGazetteer(args[0], arguments, out, err);
-				case "bench-search" -> SearchBenchmark.run(arguments.integer("services", 100_000),
-						arguments.integer("queries", 2000), arguments.spring, out);
+				case "bench-search" ->
+					SearchBenchmark.run(arguments.integer("services", 100_000), arguments.integer("queries", 2000),
+							arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
+							arguments.spring, out);
 				default -> {
 					out.println(USAGE);
 					yield 0;

@@ -79,7 +79,6 @@ public class GazetteerFiles {
 		for (Path file : files) {
 			readPostcodes(file, row -> kept.merge(row.source(), 1, Integer::sum), read);
 		}
-		int[] ignored = new int[1];
 		for (Path file : files) {
 			List<PostcodeRow> batch = new ArrayList<>(BATCH);
 			int[] fileRead = new int[1];
@@ -96,7 +95,6 @@ public class GazetteerFiles {
 			writePostcodes(batch);
 			this.gazetteer.recordImport(source[0] == null ? "postcodes" : source[0], file.toString(), fileRead[0],
 					fileKept[0]);
-			ignored[0] += fileRead[0] - fileKept[0];
 		}
 		this.transaction.executeWithoutResult(status -> this.gazetteer.refreshOutwardCodes());
 		return new Report(files.size(), read[0], kept.values().stream().mapToInt(Integer::intValue).sum(), kept);

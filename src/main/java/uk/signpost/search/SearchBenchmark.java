@@ -46,18 +46,29 @@ public final class SearchBenchmark {
 	private SearchBenchmark() {
 	}
 
-	public static int run(int services, int queries, List<String> springArgs, PrintStream out) throws IOException {
-		Path work = Files.createTempDirectory("signpost-bench-search-");
-		DemoDirectory.write(work.resolve("feed"), services, DemoDirectory.DEFAULT_SEED, LocalDate.now());
+	/**
+	 * work: a folder from an earlier run to search again without generating and importing
+	 * (null for a fresh one).
+	 */
+	public static int run(int services, int queries, Path work, List<String> springArgs, PrintStream out)
+			throws IOException {
+		boolean fresh = work == null;
+		if (fresh) {
+			work = Files.createTempDirectory("signpost-bench-search-");
+			DemoDirectory.write(work.resolve("feed"), services, DemoDirectory.DEFAULT_SEED, LocalDate.now());
+		}
+		out.println("Working folder (pass --reuse " + work + " to search it again): " + work);
 		List<String> spring = new ArrayList<>(springArgs);
 		spring.add("--signpost.data-dir=" + work.resolve("data"));
 		try (ConfigurableApplicationContext context = Commands.start(spring)) {
-			ImportReport report = context.getBean(Importer.class)
-				.importFeed(new FeedSource.Files(work.resolve("feed")), DemoDirectory.PUBLISHER,
-						DemoDirectory.PUBLISHER_NAME);
-			if (!report.succeeded()) {
-				out.println(report.summary());
-				return 1;
+			if (fresh) {
+				ImportReport report = context.getBean(Importer.class)
+					.importFeed(new FeedSource.Files(work.resolve("feed")), DemoDirectory.PUBLISHER,
+							DemoDirectory.PUBLISHER_NAME);
+				if (!report.succeeded()) {
+					out.println(report.summary());
+					return 1;
+				}
 			}
 			SearchIndex index = context.getBean(SearchIndex.class);
 			SearchIndex.Rebuild rebuild = index.rebuild();
@@ -99,6 +110,7 @@ public final class SearchBenchmark {
 						.nearestFirst(true)
 						.build());
 			Random random = new Random(42);
+			Map<String, long[]> slowest = new java.util.HashMap<>();
 			for (int i = 0; i < Math.min(500, queries); i++) {
 				for (Function<Random, ServiceQuery> kind : kinds.values()) {
 					search.search(kind.apply(random));
@@ -108,16 +120,30 @@ public final class SearchBenchmark {
 					"p95", "p99", "max", queries);
 			for (Map.Entry<String, Function<Random, ServiceQuery>> kind : kinds.entrySet()) {
 				long[] nanos = new long[queries];
+				Map<String, long[]> byText = new java.util.TreeMap<>();
 				for (int i = 0; i < queries; i++) {
 					ServiceQuery query = kind.getValue().apply(random);
 					long start = System.nanoTime();
-					search.search(query);
+					SearchResult result = search.search(query);
 					nanos[i] = System.nanoTime() - start;
+					long[] sum = byText.computeIfAbsent(String.valueOf(query.text()), k -> new long[3]);
+					sum[0] += nanos[i];
+					sum[1]++;
+					sum[2] = result.total();
 				}
 				Arrays.sort(nanos);
 				out.printf("%-18s %8.2f %8.2f %8.2f %8.2f%n", kind.getKey(), percentile(nanos, 50),
 						percentile(nanos, 95), percentile(nanos, 99), nanos[nanos.length - 1] / 1e6);
+				slowest.putAll(byText);
 			}
+			out.println("Slowest searches by mean (ms, services matched):");
+			slowest.entrySet()
+				.stream()
+				.sorted((a, b) -> Double.compare(b.getValue()[0] / (double) b.getValue()[1],
+						a.getValue()[0] / (double) a.getValue()[1]))
+				.limit(5)
+				.forEach(e -> out.printf("  %-28s %6.2f %7d%n", e.getKey(), e.getValue()[0] / 1e6 / e.getValue()[1],
+						e.getValue()[2]));
 			System.gc();
 			out.printf("Heap in use after the run (after a GC): %.0f MB of %.0f MB max%n",
 					ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6,

@@ -43,7 +43,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
 	/** Bump when ServiceDocument or the analysis changes, so old indexes are rebuilt. */
-	static final String FORMAT = "1";
+	static final String FORMAT = "4";
 
 	private static final int BATCH = 1000;
 
@@ -75,7 +75,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 				// changes.
 				.property("hibernate.search.backend.lucene_version", "LATEST")
 				.property("hibernate.search.schema_management.strategy",
-						current ? "create-if-missing" : "drop-and-create")
+						current ? "create-or-validate" : "drop-and-create")
 				.build();
 			if (current) {
 				this.vocabulary.load(this.folder.resolve("vocabulary.txt"));
@@ -101,6 +101,17 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 			.searchAnalyzer();
 	}
 
+	/** Category name to the names of its direct sub-categories, across publishers. */
+	Map<String, java.util.TreeSet<String>> needTree() {
+		Map<String, java.util.TreeSet<String>> tree = new java.util.TreeMap<>();
+		this.jdbc.query("SELECT p.name, t.name FROM taxonomy_term t JOIN taxonomy_term p ON p.id = t.parent_id", rs -> {
+			if (Delivery.ofTerm(rs.getString(2)) == null) {
+				tree.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getString(2));
+			}
+		});
+		return tree;
+	}
+
 	Vocabulary vocabulary() {
 		return this.vocabulary;
 	}
@@ -114,7 +125,10 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		ServiceDocuments.Terms terms = this.documents.terms();
 		List<String> ids = new ArrayList<>();
 		this.documents.eachFindableId(ids::add);
-		try (SearchSession session = this.mapping.createSession()) {
+		// Asynchronous: no commit per document; one flush at the end makes it durable.
+		try (SearchSession session = this.mapping.createSessionWithOptions()
+			.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async())
+			.build()) {
 			session.workspace().purge();
 			for (int i = 0; i < ids.size(); i += BATCH) {
 				Map<String, ServiceDocument> batch = this.documents

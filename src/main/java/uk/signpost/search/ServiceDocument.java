@@ -29,15 +29,22 @@ class ServiceDocument {
 	@KeywordField
 	String publisherId;
 
-	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
 	@KeywordField(name = "nameSort", normalizer = "keyword", sortable = Sortable.YES)
 	String name;
 
-	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
 	String alternateName;
 
-	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
 	String description;
+
+	String eligibilityDescription;
+
+	/** Name and alternate name, searched as one field: fewer fields, faster queries. */
+	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
+	List<String> names = new ArrayList<>();
+
+	/** Description and eligibility, searched as one field. */
+	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
+	List<String> about = new ArrayList<>();
 
 	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
 	String organizationName;
@@ -45,9 +52,6 @@ class ServiceDocument {
 	/** Labels of the service's taxonomy terms and of their parents. */
 	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
 	List<String> taxonomy = new ArrayList<>();
-
-	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
-	String eligibilityDescription;
 
 	/** Top-level need categories, by name, so categories of several publishers merge. */
 	@KeywordField(aggregable = Aggregable.YES)
@@ -65,7 +69,7 @@ class ServiceDocument {
 	@GenericField
 	int maximumAge = 130;
 
-	@GenericField(aggregable = Aggregable.YES)
+	@GenericField
 	boolean free;
 
 	/** in_person, phone, online. */
@@ -75,7 +79,7 @@ class ServiceDocument {
 	@KeywordField(aggregable = Aggregable.YES)
 	List<String> language = new ArrayList<>();
 
-	@GenericField(aggregable = Aggregable.YES)
+	@GenericField
 	boolean wheelchair;
 
 	/** monday ... sunday. */
@@ -85,7 +89,7 @@ class ServiceDocument {
 	/**
 	 * Quarter-hours of the week it is open: day (0 = Monday) * 96 + quarter of the day.
 	 */
-	@GenericField(aggregable = Aggregable.YES)
+	@GenericField
 	List<Integer> openSlot = new ArrayList<>();
 
 	/** Every venue with coordinates. */
@@ -96,8 +100,43 @@ class ServiceDocument {
 	@KeywordField(normalizer = "keyword", projectable = Projectable.YES)
 	List<String> serviceArea = new ArrayList<>();
 
-	@KeywordField(aggregable = Aggregable.YES)
+	@KeywordField
 	String status;
+
+	/**
+	 * Every filter value as "filter:value" (category:Food, free:true, day:monday ...):
+	 * the counts of all filters come from one pass over this field, not one per filter.
+	 */
+	@KeywordField(aggregable = Aggregable.YES)
+	List<String> facet = new ArrayList<>();
+
+	/** Fills the combined fields once the others are read. */
+	void complete() {
+		this.names.clear();
+		this.about.clear();
+		this.facet.clear();
+		addIfPresent(this.names, this.name);
+		addIfPresent(this.names, this.alternateName);
+		addIfPresent(this.about, this.description);
+		addIfPresent(this.about, this.eligibilityDescription);
+		this.category.forEach(c -> this.facet.add("category:" + c));
+		this.term.forEach(t -> this.facet.add("term:" + t));
+		this.delivery.forEach(d -> this.facet.add("delivery:" + d));
+		this.language.forEach(l -> this.facet.add("language:" + l));
+		this.openDay.forEach(d -> this.facet.add("day:" + d));
+		if (this.free) {
+			this.facet.add("free:true");
+		}
+		if (this.wheelchair) {
+			this.facet.add("wheelchair:true");
+		}
+	}
+
+	private static void addIfPresent(List<String> list, String value) {
+		if (value != null && !value.isBlank()) {
+			list.add(value);
+		}
+	}
 
 	boolean remote() {
 		return this.delivery.contains(Delivery.PHONE) || this.delivery.contains(Delivery.ONLINE);

@@ -180,6 +180,7 @@ class ServiceDocuments {
 				// way in.
 				document.delivery.add(phoned.contains(document.id) ? Delivery.PHONE : Delivery.ONLINE);
 			}
+			document.complete();
 		}
 	}
 

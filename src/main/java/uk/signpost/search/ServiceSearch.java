@@ -6,16 +6,13 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -24,7 +21,6 @@ import org.hibernate.search.engine.spatial.DistanceUnit;
 import org.hibernate.search.engine.spatial.GeoPoint;
 import org.hibernate.search.engine.search.common.SortMode;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
-import org.hibernate.search.util.common.data.Range;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -49,12 +45,18 @@ public class ServiceSearch {
 	/** The filters that have counts. */
 	public enum Facet {
 
-		CATEGORY("category"), TERM("term"), DELIVERY("delivery"), LANGUAGE("language"), DAY("openDay"), FREE("free"),
-		WHEELCHAIR("wheelchair"), OPEN_NOW("openSlot");
+		CATEGORY("category", "category"), TERM("term", "term"), DELIVERY("delivery", "delivery"),
+		LANGUAGE("language", "language"), DAY("day", "openDay"), FREE("free", "free"),
+		WHEELCHAIR("wheelchair", "wheelchair"), OPEN_NOW("open", "openSlot");
 
+		/** Its values in the facet field are "prefix:value". */
+		final String prefix;
+
+		/** The field of its own, counted when the filter is in use. */
 		final String field;
 
-		Facet(String field) {
+		Facet(String prefix, String field) {
+			this.prefix = prefix;
 			this.field = field;
 		}
 
@@ -81,10 +83,9 @@ public class ServiceSearch {
 		}
 		boolean hasText = text != null && hasTerms(text);
 		String searched = hasText ? text : null;
-		int slot = ServiceDocuments.slot(ZonedDateTime.now(this.clock.withZone(LONDON)).getDayOfWeek(),
-				ZonedDateTime.now(this.clock.withZone(LONDON)).toLocalTime());
+		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(LONDON));
+		int slot = ServiceDocuments.slot(now.getDayOfWeek(), now.toLocalTime());
 		try (SearchSession session = this.index.session()) {
-			Map<Facet, AggregationKey<?>> keys = new EnumMap<>(Facet.class);
 			var step = session.search(ServiceDocument.class)
 				.select(f -> f.composite()
 					.from(f.id(String.class), f.score(), f.field("delivery", String.class).list(),
@@ -102,39 +103,89 @@ public class ServiceSearch {
 					return query.nearestFirst() || !hasText ? distance.then().score()
 							: score.then().distance("venue", point(query.near())).mode(SortMode.MIN);
 				});
-			for (Facet facet : Facet.values()) {
-				if (!isActive(query, facet)) {
-					AggregationKey<Object> key = AggregationKey.of(facet.name());
-					keys.put(facet, key);
-					step.aggregation(key, f -> aggregation(f, facet, slot));
-				}
-			}
+			// The counts of every filter not in use come from one pass over the facet
+			// field.
+			AggregationKey<Map<String, Long>> all = AggregationKey.of("facet");
+			step.aggregation(all, f -> facetCounts(f));
 			SearchResult<List<?>> result = step.fetch((query.page() - 1) * query.size(), query.size());
 			List<Hit> hits = new ArrayList<>();
 			for (List<?> row : result.hits()) {
 				hits.add(hit(row, query));
 			}
 			Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+			Map<String, Long> counts = result.aggregation(all);
 			for (Facet facet : Facet.values()) {
-				Object counts;
-				if (keys.containsKey(facet)) {
-					counts = result.aggregation(keys.get(facet));
+				String g = searched;
+				if (isActive(query, facet)
+						&& (facet == Facet.FREE || facet == Facet.WHEELCHAIR || facet == Facet.OPEN_NOW)) {
+					// A yes-only filter in use: its count is the number of results.
+					facets.put(facet.name(), List.of(new FacetValue("true", result.total().hitCount(), true)));
+				}
+				else if (facet == Facet.OPEN_NOW) {
+					// A term lookup of its own: counting it from the facet field would
+					// mean
+					// indexing every open quarter-hour there.
+					ServiceQuery open = query.toBuilder().openNow(true).build();
+					long count = session.search(ServiceDocument.class)
+						.where(f -> predicate(f, open, g, slot, null))
+						.fetchTotalHitCount();
+					facets.put(facet.name(), List.of(new FacetValue("true", count, false)));
+				}
+				else if (isActive(query, facet)) {
+					// Counted without its own selection, so the other options stay
+					// visible.
+					AggregationKey<Map<String, Long>> own = AggregationKey.of(facet.name());
+					Map<String, Long> without = session.search(ServiceDocument.class)
+						.where(f -> predicate(f, query, g, slot, facet))
+						.aggregation(own, f -> f.terms().field(facet.field, String.class).maxTermCount(10_000))
+						.fetch(0)
+						.aggregation(own);
+					Map<String, Long> prefixed = new LinkedHashMap<>();
+					without.forEach((value, count) -> prefixed.put(facet.prefix + ":" + value, count));
+					facets.put(facet.name(), values(facet, prefixed, query));
 				}
 				else {
-					String g = searched;
-					AggregationKey<Object> key = AggregationKey.of(facet.name());
-					counts = session.search(ServiceDocument.class)
-						.where(f -> predicate(f, query, g, slot, facet))
-						.aggregation(key, f -> aggregation(f, facet, slot))
-						.fetch(0)
-						.aggregation(key);
+					facets.put(facet.name(), values(facet, counts, query));
 				}
-				facets.put(facet.name(), values(facet, counts, query));
 			}
 			long total = result.total().hitCount();
 			List<Relaxation> relaxations = total == 0 ? relaxations(session, query, searched, slot) : List.of();
 			return new uk.signpost.search.SearchResult(total, hits, facets, searched, correctedFrom, relaxations);
 		}
+	}
+
+	/** A category of need with how many services it has, and its sub-categories. */
+	public record Need(String name, long count, List<Need> children) {
+	}
+
+	/**
+	 * Browse by need: the taxonomy as a tree of categories, merged by name across
+	 * publishers, each with its number of findable services; empty ones are left out.
+	 */
+	public List<Need> needs() {
+		uk.signpost.search.SearchResult all = search(ServiceQuery.builder().size(1).build());
+		Map<String, Long> categories = counts(all.facets().get(Facet.CATEGORY.name()));
+		Map<String, Long> terms = counts(all.facets().get(Facet.TERM.name()));
+		Map<String, java.util.TreeSet<String>> children = this.index.needTree();
+		List<Need> needs = new ArrayList<>();
+		categories.forEach((category, count) -> {
+			List<Need> subs = new ArrayList<>();
+			for (String child : children.getOrDefault(category, new java.util.TreeSet<>())) {
+				long n = terms.getOrDefault(child, 0L);
+				if (n > 0) {
+					subs.add(new Need(child, n, List.of()));
+				}
+			}
+			needs.add(new Need(category, count, subs));
+		});
+		needs.sort(java.util.Comparator.comparing(Need::name));
+		return needs;
+	}
+
+	private static Map<String, Long> counts(List<FacetValue> values) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		values.forEach(v -> counts.put(v.value(), v.count()));
+		return counts;
 	}
 
 	private Hit hit(List<?> row, ServiceQuery query) {
@@ -159,7 +210,7 @@ public class ServiceSearch {
 	 */
 	private boolean hasTerms(String text) {
 		Analyzer analyzer = this.index.queryAnalyzer();
-		try (TokenStream tokens = analyzer.tokenStream("name", text)) {
+		try (TokenStream tokens = analyzer.tokenStream("names", text)) {
 			tokens.reset();
 			boolean any = tokens.incrementToken();
 			tokens.end();
@@ -192,16 +243,13 @@ public class ServiceSearch {
 		bool.must(f.matchAll());
 		if (text != null) {
 			bool.must(f.match()
-				.field("name")
+				.field("names")
 				.boost(4f)
-				.field("alternateName")
-				.boost(3f)
 				.field("taxonomy")
 				.boost(3f)
 				.field("organizationName")
 				.boost(1.5f)
-				.field("eligibilityDescription")
-				.field("description")
+				.field("about")
 				.matching(text));
 		}
 		if (query.near() != null) {
@@ -251,47 +299,42 @@ public class ServiceSearch {
 		}
 	}
 
-	private static org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep<Object> aggregation(
-			org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory f, Facet facet, int slot) {
-		@SuppressWarnings({ "unchecked", "rawtypes" })
-		var step = (org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep<Object>) (org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep) switch (facet) {
-			case FREE, WHEELCHAIR -> f.terms().field(facet.field, Boolean.class);
-			case OPEN_NOW -> f.range().field(facet.field, Integer.class).range(slot, slot + 1);
-			default -> f.terms().field(facet.field, String.class).maxTermCount(500).orderByCountDescending();
-		};
-		return step;
+	private static org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep<Map<String, Long>> facetCounts(
+			org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory f) {
+		return f.terms().field("facet", String.class).maxTermCount(10_000);
 	}
 
-	@SuppressWarnings("unchecked")
-	private static List<FacetValue> values(Facet facet, Object counts, ServiceQuery query) {
+	/** One filter's options, from "filter:value" counts. */
+	private static List<FacetValue> values(Facet facet, Map<String, Long> all, ServiceQuery query) {
+		String prefix = facet.prefix + ":";
+		Map<String, Long> counts = new java.util.TreeMap<>();
+		all.forEach((key, count) -> {
+			if (key.startsWith(prefix)) {
+				counts.put(key.substring(prefix.length()), count);
+			}
+		});
 		List<FacetValue> values = new ArrayList<>();
 		switch (facet) {
-			case FREE, WHEELCHAIR -> {
-				long yes = ((Map<Boolean, Long>) counts).getOrDefault(true, 0L);
-				values.add(new FacetValue("true", yes, isActive(query, facet)));
-			}
-			case OPEN_NOW -> {
-				long open = ((Map<Range<Integer>, Long>) counts).values().stream().mapToLong(Long::longValue).sum();
-				values.add(new FacetValue("true", open, query.openNow()));
-			}
+			case FREE, WHEELCHAIR ->
+				values.add(new FacetValue("true", counts.getOrDefault("true", 0L), isActive(query, facet)));
 			case DELIVERY -> {
-				Map<String, Long> map = (Map<String, Long>) counts;
 				for (String mode : Delivery.ALL) {
-					values.add(new FacetValue(mode, map.getOrDefault(mode, 0L), query.delivery().contains(mode)));
+					values.add(new FacetValue(mode, counts.getOrDefault(mode, 0L), query.delivery().contains(mode)));
 				}
 			}
 			case DAY -> {
-				Map<String, Long> map = (Map<String, Long>) counts;
 				for (String day : ServiceDocuments.DAY_NAMES) {
-					values.add(new FacetValue(day, map.getOrDefault(day, 0L), day.equals(query.day())));
+					values.add(new FacetValue(day, counts.getOrDefault(day, 0L), day.equals(query.day())));
 				}
 			}
 			default -> {
 				String selected = facet == Facet.CATEGORY ? query.category()
 						: facet == Facet.TERM ? query.term() : query.language();
-				Map<String, Long> map = (Map<String, Long>) counts;
-				map.forEach((value, count) -> values.add(new FacetValue(value, count, value.equals(selected))));
-				if (selected != null && !map.containsKey(selected)) {
+				counts.entrySet()
+					.stream()
+					.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+					.forEach(e -> values.add(new FacetValue(e.getKey(), e.getValue(), e.getKey().equals(selected))));
+				if (selected != null && !counts.containsKey(selected)) {
 					values.add(new FacetValue(selected, 0, true));
 				}
 			}
@@ -346,10 +389,6 @@ public class ServiceSearch {
 			relaxations.add(new Relaxation(key.substring(0, colon), key.substring(colon + 1), count, relaxed));
 		});
 		return relaxations;
-	}
-
-	static <T> Function<T, T> identity() {
-		return Function.identity();
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import uk.signpost.DirectoryTest;
 import uk.signpost.TestDirectory;
 import uk.signpost.directory.RecordId;
+import uk.signpost.geo.PlaceFinder;
 import uk.signpost.ingest.FeedSource;
 import uk.signpost.ingest.ImportReport;
 import uk.signpost.ingest.Importer;
@@ -47,6 +48,9 @@ class SearchTest extends DirectoryTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PlaceFinder places;
 
 	@TempDir
 	Path folder;
@@ -207,6 +211,41 @@ class SearchTest extends DirectoryTest {
 		assertThat(housing.withinRadius()).isFalse();
 	}
 
+	private ServiceQuery.Near near(String typed) {
+		PlaceFinder.Whereabouts whereabouts = this.places.find(typed);
+		assertThat(whereabouts).as(typed).isInstanceOf(PlaceFinder.Found.class);
+		PlaceFinder.Found found = (PlaceFinder.Found) whereabouts;
+		return new ServiceQuery.Near(found.latitude(), found.longitude(), found.areas());
+	}
+
+	@Test
+	void aVenueSearchedFromItsOwnPostcodeComesFirstNearestFirst() {
+		SearchResult result = run(ServiceQuery.builder().near(near("PR1 5XX")).nearestFirst(true));
+		assertThat(ids(result)).first().isEqualTo("dementia");
+		assertThat(result.hits().get(0).distanceMiles()).isLessThan(0.01);
+		assertThat(ids(run(ServiceQuery.builder().near(near("pr2 9ht")).nearestFirst(true)))).first()
+			.isEqualTo("cancer");
+	}
+
+	@Test
+	void theRadiusEdgeIsExact() {
+		// The cancer venue is 4.00 miles north of the centre of Preston.
+		ServiceQuery.Builder query = ServiceQuery.builder().text("cancer").near(PRESTON);
+		assertThat(ids(run(query.radiusMiles(4.05)))).containsExactly("cancer");
+		assertThat(ids(run(query.radiusMiles(3.95)))).isEmpty();
+	}
+
+	@Test
+	void outwardCodesAndTownNamesWorkAsPlaces() {
+		SearchResult byOutward = run(ServiceQuery.builder().near(near("PR2")).radiusMiles(1).nearestFirst(true));
+		// PR2's centre is the middle of the pantry, tea dance and cancer venues (2-4
+		// miles
+		// north).
+		assertThat(ids(byOutward)).startsWith("dance");
+		SearchResult byTown = run(ServiceQuery.builder().text("food").near(near("Preston")).radiusMiles(3));
+		assertThat(ids(byTown)).contains("foodbank", "pantry");
+	}
+
 	@Test
 	void nearestFirstSortsByTheNearestVenue() {
 		SearchResult result = run(ServiceQuery.builder().near(PRESTON).radiusMiles(10).nearestFirst(true));
@@ -243,6 +282,19 @@ class SearchTest extends DirectoryTest {
 		assertThat(count(result, "DELIVERY", "phone")).isZero();
 		assertThat(count(result, "DAY", "saturday")).isZero();
 		assertThat(result.facets().get("FREE").get(0).selected()).isTrue();
+	}
+
+	@Test
+	void browsingByNeedGivesTheTaxonomyTreeWithCounts() {
+		List<ServiceSearch.Need> needs = this.search.needs();
+		assertThat(needs).extracting(ServiceSearch.Need::name)
+			.containsExactly("Families", "Food", "Health", "Housing", "Money and debt", "Older people");
+		ServiceSearch.Need food = needs.get(1);
+		assertThat(food.count()).isEqualTo(2);
+		assertThat(food.children()).containsExactly(new ServiceSearch.Need("Community pantries", 1, List.of()),
+				new ServiceSearch.Need("Food banks", 1, List.of()));
+		ServiceSearch.Need money = needs.get(4);
+		assertThat(money.children()).containsExactly(new ServiceSearch.Need("Debt advice", 2, List.of()));
 	}
 
 	@Test
