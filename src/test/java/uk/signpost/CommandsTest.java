@@ -47,6 +47,30 @@ class CommandsTest {
 	}
 
 	@Test
+	void reindexRebuildsTheSearchIndexFromTheDatabase() {
+		Path feed = this.folder.resolve("feed");
+		assertThat(run("generate", "--out", feed.toString(), "--services", "50")).isZero();
+		assertThat(run("import", feed.toString(), "--publisher", "demo", dataDir())).isZero();
+
+		assertThat(run("reindex", dataDir())).isZero();
+		assertThat(this.out.toString()).containsPattern("Search index rebuilt: (4[5-9]|50) services in ");
+		assertThat(Files.exists(this.folder.resolve("data/index/signpost-index.properties"))).isTrue();
+	}
+
+	@Test
+	void postcodeAndPlaceFilesImportOrSayWhatIsWrong() throws Exception {
+		Path good = Files.writeString(this.folder.resolve("nspl.csv"),
+				"Postcode,lat,long\nPR1 2HE,53.76135,-2.70738\n");
+		assertThat(run("import-postcodes", good.toString(), dataDir())).isZero();
+		assertThat(this.out.toString()).contains("Read 1 rows from 1 files; kept 1 {nspl=1}");
+
+		Path bad = Files.writeString(this.folder.resolve("places.csv"), "a,b,c\n");
+		assertThat(run("import-places", bad.toString(), dataDir())).isEqualTo(1);
+		assertThat(this.err.toString()).contains("places.csv line 1: has 3 columns; OS Open Names has 34")
+			.contains("Nothing was imported.");
+	}
+
+	@Test
 	void aBrokenFeedExitsOneAndSaysWhatWasWrong() throws Exception {
 		Path file = Files.writeString(this.folder.resolve("broken.json"), "[{\"id\": \"a\", \"name\": ");
 

@@ -57,6 +57,9 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 
 	private CloseableSearchMapping mapping;
 
+	/** Whether the last start found the index current or rebuilt it. */
+	private boolean rebuiltAtStart;
+
 	SearchIndex(ServiceDocuments documents, JdbcTemplate jdbc, SignpostProperties properties) {
 		this.documents = documents;
 		this.jdbc = jdbc;
@@ -77,6 +80,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 				.property("hibernate.search.schema_management.strategy",
 						current ? "create-or-validate" : "drop-and-create")
 				.build();
+			this.rebuiltAtStart = !current;
 			if (current) {
 				this.vocabulary.load(this.folder.resolve("vocabulary.txt"));
 				this.vocabulary.addResource(SearchAnalysis.SYNONYMS);
@@ -229,10 +233,15 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		}
 	}
 
+	boolean rebuiltAtStart() {
+		return this.rebuiltAtStart;
+	}
+
 	@Override
 	public void destroy() {
 		if (this.mapping != null) {
 			this.mapping.close();
+			this.mapping = null;
 		}
 	}
 

@@ -1,0 +1,81 @@
+package uk.signpost.search;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import uk.signpost.DirectoryTest;
+import uk.signpost.TestDirectory;
+import uk.signpost.demo.DemoDirectory;
+import uk.signpost.geo.GazetteerFiles;
+import uk.signpost.geo.PlaceFinder;
+import uk.signpost.ingest.FeedSource;
+import uk.signpost.ingest.Importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Search and the gazetteer on a real PostgreSQL server: the index built from PostgreSQL
+ * rows, postcodes merged in. Runs in the 'postgres' Maven profile.
+ */
+@Tag("postgres")
+@ActiveProfiles("postgres")
+class PostgresSearchTest extends DirectoryTest {
+
+	@Autowired
+	Importer importer;
+
+	@Autowired
+	ServiceSearch search;
+
+	@Autowired
+	SearchIndex index;
+
+	@Autowired
+	PlaceFinder places;
+
+	@Autowired
+	GazetteerFiles files;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void searchesNearAPlaceAndImportsPostcodes() throws Exception {
+		TestDirectory.clear(this.jdbc);
+		DemoDirectory.write(this.folder.resolve("demo"), 400, 5L, LocalDate.of(2026, 11, 1));
+		assertThat(
+				this.importer.importFeed(new FeedSource.Files(this.folder.resolve("demo")), "demo", null).succeeded())
+			.isTrue();
+		assertThat(this.index.rebuild().services()).isGreaterThan(380);
+
+		PlaceFinder.Found preston = (PlaceFinder.Found) this.places.find("Preston");
+		SearchResult result = this.search.search(ServiceQuery.builder()
+			.text("food bank")
+			.near(new ServiceQuery.Near(preston.latitude(), preston.longitude(), preston.areas()))
+			.radiusMiles(10)
+			.build());
+		assertThat(result.total()).isPositive();
+		assertThat(result.facets().get("CATEGORY")).isNotEmpty();
+
+		Path nspl = Files.writeString(this.folder.resolve("nspl.csv"), "Postcode,lat,long\nPR1 2HE,53.7,-2.7\n");
+		this.files.importPostcodes(nspl);
+		Files.writeString(nspl, "Postcode,lat,long\nPR1 2HE,53.76135,-2.70738\n");
+		this.files.importPostcodes(nspl);
+		PlaceFinder.Found postcode = (PlaceFinder.Found) this.places.find("PR1 2HE");
+		assertThat(postcode.latitude()).isCloseTo(53.76135, within(1e-9));
+	}
+
+}

@@ -1,0 +1,119 @@
+package uk.signpost.search;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+
+import uk.signpost.DirectoryTest;
+import uk.signpost.SignpostProperties;
+import uk.signpost.TestDirectory;
+import uk.signpost.ingest.FeedSource;
+import uk.signpost.ingest.Importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What happens at start: a current index is reused as it is; a missing or stale one comes
+ * back from the database. Closes the context's own index, so the context is thrown away
+ * afterwards.
+ */
+@DirtiesContext
+class SearchIndexStartTest extends DirectoryTest {
+
+	@Autowired
+	SearchIndex index;
+
+	@Autowired
+	ServiceDocuments documents;
+
+	@Autowired
+	Importer importer;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	SignpostProperties properties;
+
+	@TempDir
+	Path folder;
+
+	SearchIndex restarted;
+
+	@BeforeEach
+	void directory() throws Exception {
+		TestDirectory.clear(this.jdbc);
+		TestFeed feed = new TestFeed();
+		feed.service("a", "Preston Foodbank").description("Food parcels").category("Food", "Food banks");
+		feed.service("b", "Debt Advice").description("Help with debts").category("Money", "Debt advice");
+		assertThat(this.importer.importFeed(new FeedSource.Files(feed.write(this.folder)), "council", "Council")
+			.succeeded()).isTrue();
+		// As if Signpost stopped here.
+		this.index.destroy();
+	}
+
+	@AfterEach
+	void close() {
+		if (this.restarted != null) {
+			this.restarted.destroy();
+		}
+		// Give the context its index back for the next test.
+		this.index.afterSingletonsInstantiated();
+	}
+
+	private SearchIndex start() {
+		this.restarted = new SearchIndex(this.documents, this.jdbc, this.properties);
+		this.restarted.afterSingletonsInstantiated();
+		return this.restarted;
+	}
+
+	private long found(SearchIndex index, String text) {
+		ServiceSearch search = new ServiceSearch(index, new StaticListableBeanFactory().getBeanProvider(Clock.class));
+		return search.search(ServiceQuery.builder().text(text).build()).total();
+	}
+
+	@Test
+	void aCurrentIndexIsReusedWithItsVocabulary() {
+		SearchIndex index = start();
+		assertThat(index.rebuiltAtStart()).isFalse();
+		assertThat(found(index, "food")).isEqualTo(1);
+		assertThat(index.vocabulary().correct("foodbnk")).isEqualTo("foodbank");
+	}
+
+	@Test
+	void losingTheIndexFolderLosesNothing() throws Exception {
+		try (Stream<Path> files = Files.walk(this.properties.getDataDir().resolve("index"))) {
+			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		SearchIndex index = start();
+		assertThat(index.rebuiltAtStart()).isTrue();
+		assertThat(found(index, "food")).isEqualTo(1);
+		assertThat(found(index, "debts")).isEqualTo(1);
+	}
+
+	@Test
+	void anIndexBehindTheDatabaseIsRebuilt() {
+		// An import the index never saw (as if Signpost stopped before updating it).
+		this.jdbc.update("INSERT INTO import_run (publisher_id, source, full_feed, started_at, finished_at, outcome, "
+				+ "services_read, services_created, services_updated, services_unchanged, services_withdrawn, "
+				+ "services_skipped, organizations_written, locations_written, taxonomy_terms_written) VALUES "
+				+ "('council', 'x', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'SUCCEEDED', 0, 0, 0, 0, 0, 0, 0, 0, 0)");
+		this.jdbc.update("UPDATE service SET name = 'Renamed Pantry'");
+		SearchIndex index = start();
+		assertThat(index.rebuiltAtStart()).isTrue();
+		assertThat(found(index, "pantry")).isEqualTo(2);
+	}
+
+}
