@@ -49,6 +49,13 @@ class ServiceDocument {
 	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
 	String organizationName;
 
+	/**
+	 * All the words above in one field: a query matches here first, then the fields above
+	 * only add to the score of what matched (cheaper than matching each of them).
+	 */
+	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
+	List<String> text = new ArrayList<>();
+
 	/** Labels of the service's taxonomy terms and of their parents. */
 	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
 	List<String> taxonomy = new ArrayList<>();
@@ -119,6 +126,11 @@ class ServiceDocument {
 		addIfPresent(this.names, this.alternateName);
 		addIfPresent(this.about, this.description);
 		addIfPresent(this.about, this.eligibilityDescription);
+		this.text.clear();
+		this.text.addAll(this.names);
+		this.text.addAll(this.taxonomy);
+		addIfPresent(this.text, this.organizationName);
+		this.text.addAll(this.about);
 		this.category.forEach(c -> this.facet.add("category:" + c));
 		this.term.forEach(t -> this.facet.add("term:" + t));
 		this.delivery.forEach(d -> this.facet.add("delivery:" + d));

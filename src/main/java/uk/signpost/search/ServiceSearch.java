@@ -127,7 +127,7 @@ public class ServiceSearch {
 					// indexing every open quarter-hour there.
 					ServiceQuery open = query.toBuilder().openNow(true).build();
 					long count = session.search(ServiceDocument.class)
-						.where(f -> predicate(f, open, g, slot, null))
+						.where(f -> f.bool().filter(predicate(f, open, g, slot, null)))
 						.fetchTotalHitCount();
 					facets.put(facet.name(), List.of(new FacetValue("true", count, false)));
 				}
@@ -136,7 +136,7 @@ public class ServiceSearch {
 					// visible.
 					AggregationKey<Map<String, Long>> own = AggregationKey.of(facet.name());
 					Map<String, Long> without = session.search(ServiceDocument.class)
-						.where(f -> predicate(f, query, g, slot, facet))
+						.where(f -> f.bool().filter(predicate(f, query, g, slot, facet)))
 						.aggregation(own, f -> f.terms().field(facet.field, String.class).maxTermCount(10_000))
 						.fetch(0)
 						.aggregation(own);
@@ -242,15 +242,10 @@ public class ServiceSearch {
 		var bool = f.bool();
 		bool.must(f.matchAll());
 		if (text != null) {
-			bool.must(f.match()
-				.field("names")
-				.boost(4f)
-				.field("taxonomy")
-				.boost(3f)
-				.field("organizationName")
-				.boost(1.5f)
-				.field("about")
-				.matching(text));
+			bool.must(f.match().field("text").matching(text));
+			bool.should(f.match().field("names").matching(text).boost(3f));
+			bool.should(f.match().field("taxonomy").matching(text).boost(2f));
+			bool.should(f.match().field("organizationName").matching(text).boost(0.5f));
 		}
 		if (query.near() != null) {
 			ServiceQuery.Near near = query.near();
@@ -383,7 +378,7 @@ public class ServiceSearch {
 		List<Relaxation> relaxations = new ArrayList<>();
 		options.forEach((key, relaxed) -> {
 			long count = session.search(ServiceDocument.class)
-				.where(f -> predicate(f, relaxed, text, slot, null))
+				.where(f -> f.bool().filter(predicate(f, relaxed, text, slot, null)))
 				.fetchTotalHitCount();
 			int colon = key.indexOf(':');
 			relaxations.add(new Relaxation(key.substring(0, colon), key.substring(colon + 1), count, relaxed));
