@@ -150,8 +150,4 @@ class ServiceDocument {
 		}
 	}
 
-	boolean remote() {
-		return this.delivery.contains(Delivery.PHONE) || this.delivery.contains(Delivery.ONLINE);
-	}
-
 }

@@ -1,0 +1,200 @@
+package uk.signpost.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import uk.signpost.TestDirectory;
+import uk.signpost.directory.RecordId;
+import uk.signpost.ingest.FeedSource;
+import uk.signpost.ingest.ImportReport;
+import uk.signpost.ingest.Importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The ORUK API's service record: export, import as another publisher, export again, and
+ * the two are the same apart from identifiers; errors as JSON.
+ */
+@SpringBootTest(properties = { "signpost.demo-data=false" })
+@AutoConfigureMockMvc
+class ServiceApiTest {
+
+	static final Path DATA_DIR;
+
+	static {
+		try {
+			DATA_DIR = Files.createTempDirectory("signpost-api-");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) {
+		registry.add("signpost.data-dir", DATA_DIR::toString);
+	}
+
+	static final String SERVICE = """
+			{
+			  "id": "svc-1", "name": "Preston Foodbank", "alternate_name": "The Foodbank",
+			  "description": "Free food parcels for people in crisis.", "url": "https://foodbank.example.org",
+			  "email": "help@foodbank.example.org", "status": "active", "fees": "Free",
+			  "interpretation_services": "Polish and Urdu on request", "application_process": "Call us first",
+			  "eligibility_description": "Anyone in financial crisis", "minimum_age": 18, "maximum_age": 99,
+			  "assured_date": "2026-03-03", "assurer_email": "checker@example.org", "alert": "Closed at Christmas",
+			  "last_modified": "2026-03-03T10:15:00Z",
+			  "organization": {"id": "org-1", "name": "Preston Foodbank Trust", "description": "A local charity",
+			    "website": "https://trust.example.org",
+			    "organization_identifiers": [{"id": "oi-1", "identifier_scheme": "GB-CHC", "identifier_type": "Charity number", "identifier": "1234567"}]},
+			  "service_at_locations": [{"id": "sal-1", "location": {
+			    "id": "loc-1", "location_type": "physical", "name": "St Mary's Church Hall", "latitude": 53.7632, "longitude": -2.7031,
+			    "addresses": [{"id": "adr-1", "address_1": "1 Church Street", "city": "Preston", "state_province": "Lancashire",
+			      "postal_code": "PR1 3BQ", "country": "GB", "address_type": "physical"}],
+			    "accessibility": [{"id": "acc-1", "description": "Step-free entrance"}]}}],
+			  "schedules": [{"id": "sch-1", "freq": "WEEKLY", "interval": 1, "byday": "MO,WE", "opens_at": "10:00:00",
+			    "closes_at": "12:30:00", "description": "Closed on bank holidays"}],
+			  "phones": [{"id": "ph-1", "number": "01632 960123", "type": "voice"}],
+			  "contacts": [{"id": "c-1", "name": "Sam Whittle", "title": "Coordinator", "phones": [{"id": "ph-2", "number": "01632 960124"}]}],
+			  "languages": [{"id": "lang-1", "name": "English", "code": "en"}],
+			  "service_areas": [{"id": "area-1", "name": "Preston", "extent_type": "other"}],
+			  "funding": [{"id": "fund-1", "source": "Lancashire County Council"}],
+			  "cost_options": [{"id": "cost-1", "amount": 0, "amount_description": "Free"}],
+			  "required_documents": [{"id": "doc-1", "document": "A foodbank voucher"}],
+			  "attributes": [{"id": "attr-1", "taxonomy_term": {"id": "term-food", "name": "Food banks",
+			    "description": "Emergency food", "taxonomy": "Needs"}}]
+			}""";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Importer importer;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ObjectMapper json;
+
+	@TempDir
+	Path folder;
+
+	@BeforeEach
+	void directory() throws Exception {
+		TestDirectory.clear(this.jdbc);
+		ImportReport report = this.importer.importFeed(
+				new FeedSource.Files(Files.writeString(this.folder.resolve("feed.json"), SERVICE)), "council",
+				"Council");
+		assertThat(report.succeeded()).as(report.summary()).isTrue();
+	}
+
+	private String fetch(String path) throws Exception {
+		return this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	void theDetailsObjectPointsAtTheOpenApiFile() throws Exception {
+		this.mvc.perform(get("/api"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.version").value("HSDS-UK-3.0"))
+			.andExpect(jsonPath("$.openapi_url").value("http://localhost/api/openapi.json"));
+	}
+
+	@Test
+	void aServiceExportedImportedAndExportedAgainIsTheSame() throws Exception {
+		String id = RecordId.of("council", "service", "svc-1");
+		String first = fetch("/api/services/" + id);
+		JsonNode exported = this.json.readTree(first);
+		assertThat(exported.path("organization").path("name").asString()).isEqualTo("Preston Foodbank Trust");
+		assertThat(exported.path("service_at_locations")
+			.path(0)
+			.path("location")
+			.path("addresses")
+			.path(0)
+			.path("postal_code")
+			.asString()).isEqualTo("PR1 3BQ");
+		assertThat(exported.path("contacts").path(0).path("phones").path(0).path("number").asString())
+			.isEqualTo("01632 960124");
+		assertThat(exported.path("attributes").path(0).path("taxonomy_term").path("name").asString())
+			.isEqualTo("Food banks");
+
+		ImportReport copy = this.importer.importFeed(
+				new FeedSource.Files(Files.writeString(this.folder.resolve("copy.json"), first)), "copy", "Copy");
+		assertThat(copy.succeeded()).as(copy.summary()).isTrue();
+		assertThat(copy.problems()).isEmpty();
+		String second = fetch("/api/services/" + RecordId.of("copy", "service", id));
+
+		assertThat(withoutIdentifiers(this.json.readTree(second))).isEqualTo(withoutIdentifiers(exported));
+	}
+
+	/**
+	 * Identifiers are Signpost's own, derived per publisher, so they differ by design.
+	 */
+	private static JsonNode withoutIdentifiers(JsonNode node) {
+		JsonNode copy = node.deepCopy();
+		strip(copy);
+		return copy;
+	}
+
+	private static void strip(JsonNode node) {
+		if (node instanceof ObjectNode object) {
+			Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
+			while (fields.hasNext()) {
+				Map.Entry<String, JsonNode> field = fields.next();
+				if (field.getKey().equals("id") || field.getKey().endsWith("_id")) {
+					fields.remove();
+				}
+				else {
+					strip(field.getValue());
+				}
+			}
+		}
+		else if (node.isArray()) {
+			node.forEach(ServiceApiTest::strip);
+		}
+	}
+
+	@Test
+	void unknownAndWithdrawnServicesAnswerJsonErrors() throws Exception {
+		this.mvc.perform(get("/api/services/nope"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.message").value("There is no service with the id nope"));
+
+		String id = RecordId.of("council", "service", "svc-1");
+		this.jdbc.update("UPDATE service SET withdrawn_at = CURRENT_TIMESTAMP WHERE id = ?", id);
+		this.mvc.perform(get("/api/services/" + id))
+			.andExpect(status().isGone())
+			.andExpect(jsonPath("$.status").value(410));
+	}
+
+	@Test
+	void anyOriginMayRead() throws Exception {
+		this.mvc.perform(get("/api").header("Origin", "https://family-hub.example.org"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Access-Control-Allow-Origin", "*"));
+	}
+
+}
