@@ -47,8 +47,17 @@ public class ServiceRecords {
 		return this.services.findById(id);
 	}
 
+	/** The one-to-one fields only, as ORUK's paged /services list has them. */
+	public Map<String, Object> summary(Service service) {
+		return full(service, false);
+	}
+
 	/** The whole service, as /services/{id} returns it. */
 	public Map<String, Object> full(Service service) {
+		return full(service, true);
+	}
+
+	private Map<String, Object> full(Service service, boolean nested) {
 		Map<String, Object> json = new Json();
 		json.put("id", service.id());
 		json.put("organization_id", service.organizationId());
@@ -70,6 +79,9 @@ public class ServiceRecords {
 		json.put("licenses", service.licenses());
 		json.put("alert", service.alert());
 		json.put("last_modified", utc(service.lastModified()));
+		if (!nested) {
+			return json;
+		}
 		if (service.organizationId() != null) {
 			this.organizations.findById(service.organizationId())
 				.ifPresent(organization -> json.put("organization", organization(organization)));

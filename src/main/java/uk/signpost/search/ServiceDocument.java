@@ -60,6 +60,22 @@ class ServiceDocument {
 	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
 	List<String> taxonomy = new ArrayList<>();
 
+	/** Ids of the service's taxonomy terms and of their parents, for the API's filter. */
+	@KeywordField
+	List<String> termId = new ArrayList<>();
+
+	@KeywordField
+	List<String> taxonomyId = new ArrayList<>();
+
+	@KeywordField
+	String organizationId;
+
+	/**
+	 * ORUK last_modified in epoch milliseconds (import time when the feed gives none).
+	 */
+	@GenericField
+	long lastModified;
+
 	/** Top-level need categories, by name, so categories of several publishers merge. */
 	@KeywordField(aggregable = Aggregable.YES)
 	List<String> category = new ArrayList<>();

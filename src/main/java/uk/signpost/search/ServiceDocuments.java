@@ -78,7 +78,8 @@ class ServiceDocuments {
 		Object[] args = ids.toArray();
 		Map<String, String> fees = new HashMap<>();
 		this.jdbc.query("SELECT s.id, s.publisher_id, s.name, s.alternate_name, s.description, "
-				+ "s.eligibility_description, s.minimum_age, s.maximum_age, s.fees, s.status, o.name "
+				+ "s.eligibility_description, s.minimum_age, s.maximum_age, s.fees, s.status, o.name, "
+				+ "s.organization_id, COALESCE(s.last_modified, s.imported_at) "
 				+ "FROM service s LEFT JOIN organization o ON o.id = s.organization_id WHERE s.withdrawn_at IS NULL "
 				+ "AND s.status IN ('active', 'temporarily closed') AND s.id" + in, rs -> {
 					ServiceDocument document = new ServiceDocument();
@@ -95,6 +96,8 @@ class ServiceDocuments {
 					fees.put(document.id, rs.getString(9));
 					document.status = rs.getString(10);
 					document.organizationName = rs.getString(11);
+					document.organizationId = rs.getString(12);
+					document.lastModified = rs.getTimestamp(13).getTime();
 					documents.put(document.id, document);
 				}, args);
 		if (documents.isEmpty()) {
@@ -231,8 +234,8 @@ class ServiceDocuments {
 	/** Loads every taxonomy term once, to name a service's terms and their parents. */
 	Terms terms() {
 		Map<String, String[]> terms = new HashMap<>();
-		this.jdbc.query("SELECT id, name, parent_id FROM taxonomy_term", rs -> {
-			terms.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3) });
+		this.jdbc.query("SELECT id, name, parent_id, taxonomy_id FROM taxonomy_term", rs -> {
+			terms.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3), rs.getString(4) });
 		});
 		return new Terms(terms);
 	}
@@ -248,6 +251,10 @@ class ServiceDocuments {
 			String mode = Delivery.ofTerm(term[0]);
 			if (mode != null) {
 				addOnce(document.delivery, mode);
+				addOnce(document.termId, termId);
+				if (term[2] != null) {
+					addOnce(document.taxonomyId, term[2]);
+				}
 				return;
 			}
 			Set<String> path = new LinkedHashSet<>();
@@ -256,6 +263,10 @@ class ServiceDocuments {
 			// Walk up to the root; a cycle in a feed's parent links stops the walk.
 			while (id != null && term != null && path.add(term[0])) {
 				root = term[0];
+				addOnce(document.termId, id);
+				if (term[2] != null) {
+					addOnce(document.taxonomyId, term[2]);
+				}
 				id = term[1];
 				term = id == null ? null : this.byId.get(id);
 			}

@@ -19,10 +19,11 @@ import java.util.Set;
  * @param term a category one level down
  * @param nearestFirst sort by distance rather than relevance
  * @param exact search the words as typed, without spelling correction
+ * @param api the ORUK API's own filters, or null
  */
 public record ServiceQuery(String text, Near near, double radiusMiles, Integer age, boolean free, Set<String> delivery,
 		String day, boolean openNow, String language, boolean wheelchair, String category, String term,
-		boolean nearestFirst, boolean exact, int page, int size) {
+		boolean nearestFirst, boolean exact, int page, int size, ApiFilters api) {
 
 	public static final double DEFAULT_RADIUS = 5;
 
@@ -31,6 +32,15 @@ public record ServiceQuery(String text, Near near, double radiusMiles, Integer a
 		delivery = delivery == null ? Set.of() : Set.copyOf(delivery);
 		page = Math.max(1, page);
 		size = Math.min(100, Math.max(1, size));
+	}
+
+	/**
+	 * The filters ORUK's API defines and residents do not use: all optional. minimumAge
+	 * keeps services whose minimum age is at least it; maximumAge those whose maximum age
+	 * is at most it.
+	 */
+	public record ApiFilters(String taxonomyTermId, String taxonomyId, String organizationId,
+			java.time.Instant modifiedAfter, Integer minimumAge, Integer maximumAge) {
 	}
 
 	/** A point and the lower-case names of the areas that contain it (town, district). */
@@ -59,6 +69,7 @@ public record ServiceQuery(String text, Near near, double radiusMiles, Integer a
 		b.exact = this.exact;
 		b.page = this.page;
 		b.size = this.size;
+		b.api = this.api;
 		return b;
 	}
 
@@ -95,6 +106,13 @@ public record ServiceQuery(String text, Near near, double radiusMiles, Integer a
 		private int page = 1;
 
 		private int size = 20;
+
+		private ApiFilters api;
+
+		public Builder api(ApiFilters api) {
+			this.api = api;
+			return this;
+		}
 
 		public Builder text(String text) {
 			this.text = text;
@@ -179,7 +197,7 @@ public record ServiceQuery(String text, Near near, double radiusMiles, Integer a
 		public ServiceQuery build() {
 			return new ServiceQuery(this.text, this.near, this.radiusMiles, this.age, this.free, this.delivery,
 					this.day, this.openNow, this.language, this.wheelchair, this.category, this.term, this.nearestFirst,
-					this.exact, this.page, this.size);
+					this.exact, this.page, this.size, this.api);
 		}
 
 	}

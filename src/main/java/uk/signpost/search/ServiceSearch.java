@@ -269,6 +269,27 @@ public class ServiceSearch {
 				.constantScore()
 				.boost(0.5f));
 		}
+		ServiceQuery.ApiFilters api = query.api();
+		if (api != null) {
+			if (api.taxonomyTermId() != null) {
+				bool.filter(f.match().field("termId").matching(api.taxonomyTermId()));
+			}
+			if (api.taxonomyId() != null) {
+				bool.filter(f.match().field("taxonomyId").matching(api.taxonomyId()));
+			}
+			if (api.organizationId() != null) {
+				bool.filter(f.match().field("organizationId").matching(api.organizationId()));
+			}
+			if (api.modifiedAfter() != null) {
+				bool.filter(f.range().field("lastModified").atLeast(api.modifiedAfter().toEpochMilli()));
+			}
+			if (api.minimumAge() != null) {
+				bool.filter(f.range().field("minimumAge").atLeast(api.minimumAge()));
+			}
+			if (api.maximumAge() != null) {
+				bool.filter(f.range().field("maximumAge").atMost(api.maximumAge()));
+			}
+		}
 		if (query.age() != null) {
 			bool.filter(f.range().field("minimumAge").atMost(query.age()));
 			bool.filter(f.range().field("maximumAge").atLeast(query.age()));

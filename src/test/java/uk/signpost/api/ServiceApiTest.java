@@ -178,6 +178,63 @@ class ServiceApiTest {
 	}
 
 	@Test
+	void theServiceListIsPagedAndFilteredByTheSearchEngine() throws Exception {
+		String youth = """
+				{"id": "svc-2", "name": "Youth Club", "status": "active", "description": "Games and sport",
+				 "minimum_age": 11, "maximum_age": 18, "last_modified": "2026-06-01T09:00:00Z",
+				 "schedules": [{"id": "sch-2", "freq": "WEEKLY", "byday": "FR", "opens_at": "18:00", "closes_at": "21:00"}]}""";
+		assertThat(this.importer
+			.importFeed(
+					new FeedSource.Files(
+							Files.writeString(this.folder.resolve("more.json"), "[" + SERVICE + "," + youth + "]")),
+					"council", "Council")
+			.succeeded()).isTrue();
+
+		this.mvc.perform(get("/api/services?per_page=1"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total_items").value(2))
+			.andExpect(jsonPath("$.total_pages").value(2))
+			.andExpect(jsonPath("$.page_number").value(1))
+			.andExpect(jsonPath("$.size").value(1))
+			.andExpect(jsonPath("$.first_page").value(true))
+			.andExpect(jsonPath("$.last_page").value(false))
+			.andExpect(jsonPath("$.empty").value(false))
+			.andExpect(jsonPath("$.contents[0].name").value("Preston Foodbank"))
+			.andExpect(jsonPath("$.contents[0].service_at_locations").doesNotExist());
+		this.mvc.perform(get("/api/services?per_page=1&page=2"))
+			.andExpect(jsonPath("$.contents[0].name").value("Youth Club"))
+			.andExpect(jsonPath("$.last_page").value(true));
+
+		String foodbank = RecordId.of("council", "service", "svc-1");
+		String organisation = RecordId.of("council", "organization", "org-1");
+		String term = RecordId.of("council", "taxonomy_term", "term-food");
+		expectOnly("/api/services?search=food+parcels", foodbank);
+		expectOnly("/api/services?organization_id=" + organisation, foodbank);
+		expectOnly("/api/services?taxonomy_term_id=" + term, foodbank);
+		expectOnly("/api/services?minimum_age=11&maximum_age=18", RecordId.of("council", "service", "svc-2"));
+		expectOnly("/api/services?day=FR", RecordId.of("council", "service", "svc-2"));
+		expectOnly("/api/services?modified_after=2026-05-01", RecordId.of("council", "service", "svc-2"));
+		this.mvc.perform(get("/api/services?search=food&full=true"))
+			.andExpect(jsonPath("$.contents[0].service_at_locations[0].location.name").value("St Mary's Church Hall"));
+	}
+
+	private void expectOnly(String path, String id) throws Exception {
+		this.mvc.perform(get(path))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total_items").value(1))
+			.andExpect(jsonPath("$.contents[0].id").value(id));
+	}
+
+	@Test
+	void badParametersAreNamedInOne400() throws Exception {
+		this.mvc.perform(get("/api/services?per_page=500&page=zero&day=someday&modified_after=yesterday"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.message").value("page must be a whole number, not \"zero\"; "
+					+ "per_page must be from 1 to 100, not 500; day must be a day such as MO or monday, not \"someday\"; "
+					+ "modified_after must be a date-time such as 2026-01-31T09:00:00Z, not \"yesterday\""));
+	}
+
+	@Test
 	void unknownAndWithdrawnServicesAnswerJsonErrors() throws Exception {
 		this.mvc.perform(get("/api/services/nope"))
 			.andExpect(status().isNotFound())

@@ -1,0 +1,114 @@
+package uk.signpost.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Query parameters of an API request, read with their rules. Every bad value is collected
+ * so one 400 answer names them all.
+ */
+final class ApiParameters {
+
+	private static final Map<String, String> DAYS = Map.of("mo", "monday", "tu", "tuesday", "we", "wednesday", "th",
+			"thursday", "fr", "friday", "sa", "saturday", "su", "sunday");
+
+	private final Map<String, String> values;
+
+	private final List<String> problems = new ArrayList<>();
+
+	ApiParameters(Map<String, String> values) {
+		this.values = values;
+	}
+
+	boolean has(String name) {
+		return this.values.containsKey(name);
+	}
+
+	String text(String name) {
+		String value = this.values.get(name);
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	int integer(String name, int fallback, int minimum, int maximum) {
+		Integer value = optionalInteger(name, minimum, maximum);
+		return value == null ? fallback : value;
+	}
+
+	Integer optionalInteger(String name, int minimum, int maximum) {
+		String text = text(name);
+		if (text == null) {
+			return null;
+		}
+		try {
+			int value = Integer.parseInt(text);
+			if (value < minimum || value > maximum) {
+				this.problems.add(name + " must be from " + minimum + " to " + maximum + ", not " + value);
+				return null;
+			}
+			return value;
+		}
+		catch (NumberFormatException ex) {
+			this.problems.add(name + " must be a whole number, not \"" + text + "\"");
+			return null;
+		}
+	}
+
+	boolean bool(String name) {
+		String text = text(name);
+		if (text == null) {
+			return false;
+		}
+		if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+			this.problems.add(name + " must be true or false, not \"" + text + "\"");
+		}
+		return text.equalsIgnoreCase("true");
+	}
+
+	/** A date-time (2026-01-31T09:00:00Z) or a date, read as its start in UTC. */
+	Instant instant(String name) {
+		String text = text(name);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return text.length() == 10 ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC)
+					: Instant.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			this.problems.add(name + " must be a date-time such as 2026-01-31T09:00:00Z, not \"" + text + "\"");
+			return null;
+		}
+	}
+
+	/** A day as ORUK's byday writes it (MO) or in full (monday). */
+	String day(String name) {
+		String text = text(name);
+		if (text == null) {
+			return null;
+		}
+		String lower = text.toLowerCase(Locale.UK);
+		if (DAYS.containsKey(lower)) {
+			return DAYS.get(lower);
+		}
+		if (DAYS.containsValue(lower)) {
+			return lower;
+		}
+		this.problems.add(name + " must be a day such as MO or monday, not \"" + text + "\"");
+		return null;
+	}
+
+	void failIfInvalid() {
+		if (!this.problems.isEmpty()) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, String.join("; ", this.problems));
+		}
+	}
+
+}
