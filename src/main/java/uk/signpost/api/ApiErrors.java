@@ -9,11 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Errors as JSON with the right status and what was wrong; never a stack trace. */
-@RestControllerAdvice(assignableTypes = ApiController.class)
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -21,6 +22,13 @@ class ApiErrors {
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<Map<String, Object>> problem(ApiProblem problem) {
 		return body(problem.status(), problem.getMessage());
+	}
+
+	/** Spring's own request errors (wrong method, bad type) keep their status. */
+	@ExceptionHandler(ErrorResponseException.class)
+	ResponseEntity<Map<String, Object>> request(ErrorResponseException ex) {
+		HttpStatus status = HttpStatus.valueOf(ex.getStatusCode().value());
+		return body(status, ex.getBody().getDetail() == null ? status.getReasonPhrase() : ex.getBody().getDetail());
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -2,6 +2,7 @@ package uk.signpost.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,6 +20,11 @@ final class ApiParameters {
 
 	private static final Map<String, String> DAYS = Map.of("mo", "monday", "tu", "tuesday", "we", "wednesday", "th",
 			"thursday", "fr", "friday", "sa", "saturday", "su", "sunday");
+
+	/** The most records one page may ask for. */
+	static final int MAX_PER_PAGE = 100;
+
+	static final int DEFAULT_PER_PAGE = 50;
 
 	private final Map<String, String> values;
 
@@ -103,6 +109,52 @@ final class ApiParameters {
 		}
 		this.problems.add(name + " must be a day such as MO or monday, not \"" + text + "\"");
 		return null;
+	}
+
+	/** A time of day (09:30 or 09:30:00), as minutes since midnight. */
+	Integer minuteOfDay(String name) {
+		String text = text(name);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return LocalTime.parse(text).toSecondOfDay() / 60;
+		}
+		catch (DateTimeParseException ex) {
+			this.problems.add(name + " must be a time such as 09:30, not \"" + text + "\"");
+			return null;
+		}
+	}
+
+	/** A positive number, such as a distance in metres. */
+	Double positive(String name) {
+		String text = text(name);
+		if (text == null) {
+			return null;
+		}
+		try {
+			double value = Double.parseDouble(text);
+			if (value > 0 && Double.isFinite(value)) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		this.problems.add(name + " must be a number above 0, not \"" + text + "\"");
+		return null;
+	}
+
+	int page() {
+		return integer("page", 1, 1, Integer.MAX_VALUE);
+	}
+
+	int perPage() {
+		return integer("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE);
+	}
+
+	void problem(String problem) {
+		this.problems.add(problem);
 	}
 
 	void failIfInvalid() {

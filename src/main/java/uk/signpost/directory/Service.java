@@ -33,6 +33,12 @@ public record Service(@Id String id, String publisherId, String sourceId, String
 		@MappedCollection(idColumn = "service_id", keyColumn = "position") List<Attribute> attributes,
 		@MappedCollection(idColumn = "service_id", keyColumn = "position") List<Metadata> metadata) {
 
+	/**
+	 * SQL condition on the service table (under alias s) for services people can find:
+	 * not withdrawn, and active or only temporarily closed.
+	 */
+	public static final String FINDABLE = "s.withdrawn_at IS NULL AND s.status IN ('active', 'temporarily closed')";
+
 	public boolean isWithdrawn() {
 		return this.withdrawnAt != null;
 	}

@@ -3,6 +3,8 @@ package uk.signpost.directory;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.Repository;
 
 public interface TaxonomyTermRepository extends Repository<TaxonomyTerm, String> {
@@ -14,5 +16,7 @@ public interface TaxonomyTermRepository extends Repository<TaxonomyTerm, String>
 	List<TaxonomyTerm> findByTaxonomyId(String taxonomyId);
 
 	long count();
+
+	Page<TaxonomyTerm> findAllBy(Pageable pageable);
 
 }

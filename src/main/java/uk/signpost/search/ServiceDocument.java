@@ -115,6 +115,16 @@ class ServiceDocument {
 	@GenericField
 	List<Integer> openSlot = new ArrayList<>();
 
+	/**
+	 * Minute of the day each schedule opens and closes, for the API's start_time and
+	 * end_time.
+	 */
+	@GenericField
+	List<Integer> opensAt = new ArrayList<>();
+
+	@GenericField
+	List<Integer> closesAt = new ArrayList<>();
+
 	/** Every venue with coordinates. */
 	@GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
 	List<GeoPoint> venue = new ArrayList<>();

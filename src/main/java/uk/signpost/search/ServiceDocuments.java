@@ -21,6 +21,8 @@ import org.hibernate.search.engine.spatial.GeoPoint;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import uk.signpost.directory.Service;
+
 /**
  * Builds index documents from database rows, a batch of services at a time, in one query
  * per table (never one per service).
@@ -55,10 +57,9 @@ class ServiceDocuments {
 
 	/** Ids of every service that belongs in the index, in id order. */
 	void eachFindableId(Consumer<String> consumer) {
-		this.jdbc.query("SELECT id FROM service WHERE withdrawn_at IS NULL AND status IN ('active', "
-				+ "'temporarily closed') ORDER BY id", rs -> {
-					consumer.accept(rs.getString(1));
-				});
+		this.jdbc.query("SELECT s.id FROM service s WHERE " + Service.FINDABLE + " ORDER BY s.id", rs -> {
+			consumer.accept(rs.getString(1));
+		});
 	}
 
 	/**
@@ -80,8 +81,8 @@ class ServiceDocuments {
 		this.jdbc.query("SELECT s.id, s.publisher_id, s.name, s.alternate_name, s.description, "
 				+ "s.eligibility_description, s.minimum_age, s.maximum_age, s.fees, s.status, o.name, "
 				+ "s.organization_id, COALESCE(s.last_modified, s.imported_at) "
-				+ "FROM service s LEFT JOIN organization o ON o.id = s.organization_id WHERE s.withdrawn_at IS NULL "
-				+ "AND s.status IN ('active', 'temporarily closed') AND s.id" + in, rs -> {
+				+ "FROM service s LEFT JOIN organization o ON o.id = s.organization_id WHERE " + Service.FINDABLE
+				+ " AND s.id" + in, rs -> {
 					ServiceDocument document = new ServiceDocument();
 					document.id = rs.getString(1);
 					document.publisherId = rs.getString(2);
@@ -196,6 +197,12 @@ class ServiceDocuments {
 	 * rules give the days but no hours, as "open now" cannot be known from them.
 	 */
 	static void open(ServiceDocument document, String freq, String byday, LocalTime opens, LocalTime closes) {
+		if (opens != null) {
+			addOnce(document.opensAt, opens.toSecondOfDay() / 60);
+		}
+		if (closes != null) {
+			addOnce(document.closesAt, closes.toSecondOfDay() / 60);
+		}
 		if (byday == null || byday.isBlank()) {
 			return;
 		}

@@ -37,10 +37,27 @@ public record ServiceQuery(String text, Near near, double radiusMiles, Integer a
 	/**
 	 * The filters ORUK's API defines and residents do not use: all optional. minimumAge
 	 * keeps services whose minimum age is at least it; maximumAge those whose maximum age
-	 * is at most it.
+	 * is at most it. startTime keeps services with a schedule opening at or after it,
+	 * endTime those with one closing at or before it (minutes of the day; each bound may
+	 * be met by a different schedule). servedAreas, when set, keeps services that name no
+	 * service area or name one of these (lower case).
 	 */
 	public record ApiFilters(String taxonomyTermId, String taxonomyId, String organizationId,
-			java.time.Instant modifiedAfter, Integer minimumAge, Integer maximumAge) {
+			java.time.Instant modifiedAfter, Integer minimumAge, Integer maximumAge, Integer startTime, Integer endTime,
+			Set<String> servedAreas) {
+
+		/** These filters, keeping only services that serve one of areas. */
+		public ApiFilters servedIn(Set<String> areas) {
+			return new ApiFilters(this.taxonomyTermId, this.taxonomyId, this.organizationId, this.modifiedAfter,
+					this.minimumAge, this.maximumAge, this.startTime, this.endTime, Set.copyOf(areas));
+		}
+
+		/** True when any filter is set. */
+		public boolean any() {
+			return this.taxonomyTermId != null || this.taxonomyId != null || this.organizationId != null
+					|| this.modifiedAfter != null || this.minimumAge != null || this.maximumAge != null
+					|| this.startTime != null || this.endTime != null || this.servedAreas != null;
+		}
 	}
 
 	/** A point and the lower-case names of the areas that contain it (town, district). */

@@ -86,32 +86,12 @@ public class ServiceSearch {
 		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(LONDON));
 		int slot = ServiceDocuments.slot(now.getDayOfWeek(), now.toLocalTime());
 		try (SearchSession session = this.index.session()) {
-			var step = session.search(ServiceDocument.class)
-				.select(f -> f.composite()
-					.from(f.id(String.class), f.score(), f.field("delivery", String.class).list(),
-							f.field("serviceArea", String.class).list(),
-							query.near() == null ? f.constant(List.<Double>of())
-									: f.distance("venue", point(query.near())).list().unit(DistanceUnit.MILES))
-					.asList())
-				.where(f -> predicate(f, query, searched, slot, null))
-				.sort(f -> {
-					var score = f.score();
-					if (query.near() == null) {
-						return hasText ? score.then().field("nameSort") : f.field("nameSort");
-					}
-					var distance = f.distance("venue", point(query.near())).mode(SortMode.MIN);
-					return query.nearestFirst() || !hasText ? distance.then().score()
-							: score.then().distance("venue", point(query.near())).mode(SortMode.MIN);
-				});
 			// The counts of every filter not in use come from one pass over the facet
 			// field.
 			AggregationKey<Map<String, Long>> all = AggregationKey.of("facet");
-			step.aggregation(all, f -> facetCounts(f));
-			SearchResult<List<?>> result = step.fetch((query.page() - 1) * query.size(), query.size());
-			List<Hit> hits = new ArrayList<>();
-			for (List<?> row : result.hits()) {
-				hits.add(hit(row, query));
-			}
+			SearchResult<List<?>> result = fetch(session, query, searched, slot, all, (query.page() - 1) * query.size(),
+					query.size());
+			List<Hit> hits = hits(result, query);
 			Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
 			Map<String, Long> counts = result.aggregation(all);
 			for (Facet facet : Facet.values()) {
@@ -152,6 +132,55 @@ public class ServiceSearch {
 			List<Relaxation> relaxations = total == 0 ? relaxations(session, query, searched, slot) : List.of();
 			return new uk.signpost.search.SearchResult(total, hits, facets, searched, correctedFrom, relaxations);
 		}
+	}
+
+	/**
+	 * Matches in order without counts, spelling correction or relaxations: what the API
+	 * pages through. limit may be large: only ids, venues and areas are read.
+	 */
+	public uk.signpost.search.SearchResult list(ServiceQuery query, int offset, int limit) {
+		String searched = query.text() != null && hasTerms(query.text()) ? query.text() : null;
+		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(LONDON));
+		int slot = ServiceDocuments.slot(now.getDayOfWeek(), now.toLocalTime());
+		try (SearchSession session = this.index.session()) {
+			SearchResult<List<?>> result = fetch(session, query, searched, slot, null, offset, limit);
+			return new uk.signpost.search.SearchResult(result.total().hitCount(), hits(result, query), Map.of(),
+					searched, null, List.of());
+		}
+	}
+
+	private SearchResult<List<?>> fetch(SearchSession session, ServiceQuery query, String searched, int slot,
+			AggregationKey<Map<String, Long>> facets, int offset, int limit) {
+		boolean hasText = searched != null;
+		var step = session.search(ServiceDocument.class)
+			.select(f -> f.composite()
+				.from(f.id(String.class), f.score(), f.field("delivery", String.class).list(),
+						f.field("serviceArea", String.class).list(),
+						query.near() == null ? f.constant(List.<Double>of())
+								: f.distance("venue", point(query.near())).list().unit(DistanceUnit.MILES))
+				.asList())
+			.where(f -> predicate(f, query, searched, slot, null))
+			.sort(f -> {
+				var score = f.score();
+				if (query.near() == null) {
+					return hasText ? score.then().field("nameSort") : f.field("nameSort");
+				}
+				var distance = f.distance("venue", point(query.near())).mode(SortMode.MIN);
+				return query.nearestFirst() || !hasText ? distance.then().score()
+						: score.then().distance("venue", point(query.near())).mode(SortMode.MIN);
+			});
+		if (facets != null) {
+			step.aggregation(facets, f -> facetCounts(f));
+		}
+		return step.fetch(offset, limit);
+	}
+
+	private List<Hit> hits(SearchResult<List<?>> result, ServiceQuery query) {
+		List<Hit> hits = new ArrayList<>();
+		for (List<?> row : result.hits()) {
+			hits.add(hit(row, query));
+		}
+		return hits;
 	}
 
 	/** A category of need with how many services it has, and its sub-categories. */
@@ -288,6 +317,19 @@ public class ServiceSearch {
 			}
 			if (api.maximumAge() != null) {
 				bool.filter(f.range().field("maximumAge").atMost(api.maximumAge()));
+			}
+			if (api.startTime() != null) {
+				bool.filter(f.range().field("opensAt").atLeast(api.startTime()));
+			}
+			if (api.endTime() != null) {
+				bool.filter(f.range().field("closesAt").atMost(api.endTime()));
+			}
+			if (api.servedAreas() != null) {
+				var served = f.bool().should(f.bool().mustNot(f.exists().field("serviceArea")));
+				if (!api.servedAreas().isEmpty()) {
+					served.should(f.terms().field("serviceArea").matchingAny(api.servedAreas()));
+				}
+				bool.filter(served);
 			}
 		}
 		if (query.age() != null) {

@@ -1,31 +1,14 @@
 package uk.signpost.api;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-
-import uk.signpost.TestDirectory;
 import uk.signpost.directory.RecordId;
-import uk.signpost.ingest.FeedSource;
-import uk.signpost.ingest.ImportReport;
-import uk.signpost.ingest.Importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -37,25 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The ORUK API's service record: export, import as another publisher, export again, and
  * the two are the same apart from identifiers; errors as JSON.
  */
-@SpringBootTest(properties = { "signpost.demo-data=false" })
-@AutoConfigureMockMvc
-class ServiceApiTest {
-
-	static final Path DATA_DIR;
-
-	static {
-		try {
-			DATA_DIR = Files.createTempDirectory("signpost-api-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) {
-		registry.add("signpost.data-dir", DATA_DIR::toString);
-	}
+class ServiceApiTest extends ApiTestSupport {
 
 	static final String SERVICE = """
 			{
@@ -87,32 +52,10 @@ class ServiceApiTest {
 			    "description": "Emergency food", "taxonomy": "Needs"}}]
 			}""";
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	Importer importer;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	ObjectMapper json;
-
-	@TempDir
-	Path folder;
-
 	@BeforeEach
 	void directory() throws Exception {
-		TestDirectory.clear(this.jdbc);
-		ImportReport report = this.importer.importFeed(
-				new FeedSource.Files(Files.writeString(this.folder.resolve("feed.json"), SERVICE)), "council",
-				"Council");
-		assertThat(report.succeeded()).as(report.summary()).isTrue();
-	}
-
-	private String fetch(String path) throws Exception {
-		return this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		clear();
+		load("council", SERVICE);
 	}
 
 	@Test
@@ -141,10 +84,7 @@ class ServiceApiTest {
 		assertThat(exported.path("attributes").path(0).path("taxonomy_term").path("name").asString())
 			.isEqualTo("Food banks");
 
-		ImportReport copy = this.importer.importFeed(
-				new FeedSource.Files(Files.writeString(this.folder.resolve("copy.json"), first)), "copy", "Copy");
-		assertThat(copy.succeeded()).as(copy.summary()).isTrue();
-		assertThat(copy.problems()).isEmpty();
+		assertThat(load("copy", first).problems()).isEmpty();
 		String second = fetch("/api/services/" + RecordId.of("copy", "service", id));
 
 		assertThat(withoutIdentifiers(this.json.readTree(second))).isEqualTo(withoutIdentifiers(exported));
@@ -183,12 +123,7 @@ class ServiceApiTest {
 				{"id": "svc-2", "name": "Youth Club", "status": "active", "description": "Games and sport",
 				 "minimum_age": 11, "maximum_age": 18, "last_modified": "2026-06-01T09:00:00Z",
 				 "schedules": [{"id": "sch-2", "freq": "WEEKLY", "byday": "FR", "opens_at": "18:00", "closes_at": "21:00"}]}""";
-		assertThat(this.importer
-			.importFeed(
-					new FeedSource.Files(
-							Files.writeString(this.folder.resolve("more.json"), "[" + SERVICE + "," + youth + "]")),
-					"council", "Council")
-			.succeeded()).isTrue();
+		load("council", "[" + SERVICE + "," + youth + "]");
 
 		this.mvc.perform(get("/api/services?per_page=1"))
 			.andExpect(status().isOk())
@@ -214,6 +149,8 @@ class ServiceApiTest {
 		expectOnly("/api/services?minimum_age=11&maximum_age=18", RecordId.of("council", "service", "svc-2"));
 		expectOnly("/api/services?day=FR", RecordId.of("council", "service", "svc-2"));
 		expectOnly("/api/services?modified_after=2026-05-01", RecordId.of("council", "service", "svc-2"));
+		expectOnly("/api/services?start_time=17:30&end_time=21:00", RecordId.of("council", "service", "svc-2"));
+		expectOnly("/api/services?start_time=10:00&end_time=12:30", foodbank);
 		this.mvc.perform(get("/api/services?search=food&full=true"))
 			.andExpect(jsonPath("$.contents[0].service_at_locations[0].location.name").value("St Mary's Church Hall"));
 	}
@@ -227,11 +164,13 @@ class ServiceApiTest {
 
 	@Test
 	void badParametersAreNamedInOne400() throws Exception {
-		this.mvc.perform(get("/api/services?per_page=500&page=zero&day=someday&modified_after=yesterday"))
+		this.mvc
+			.perform(get("/api/services?per_page=500&page=zero&day=someday&modified_after=yesterday&start_time=9am"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.message").value("page must be a whole number, not \"zero\"; "
 					+ "per_page must be from 1 to 100, not 500; day must be a day such as MO or monday, not \"someday\"; "
-					+ "modified_after must be a date-time such as 2026-01-31T09:00:00Z, not \"yesterday\""));
+					+ "modified_after must be a date-time such as 2026-01-31T09:00:00Z, not \"yesterday\"; "
+					+ "start_time must be a time such as 09:30, not \"9am\""));
 	}
 
 	@Test

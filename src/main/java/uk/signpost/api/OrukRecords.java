@@ -1,13 +1,15 @@
 package uk.signpost.api;
 
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import uk.signpost.directory.Location;
@@ -16,16 +18,17 @@ import uk.signpost.directory.Organization;
 import uk.signpost.directory.OrganizationRepository;
 import uk.signpost.directory.Service;
 import uk.signpost.directory.ServiceRepository;
+import uk.signpost.directory.Taxonomy;
 import uk.signpost.directory.TaxonomyTerm;
 import uk.signpost.directory.TaxonomyTermRepository;
 
 /**
- * Services in the ORUK 3.0 shape, with ORUK's field names: the full record with its
- * organisation, locations and taxonomy terms. Fields with no value are left out, as the
- * ORUK examples do.
+ * Directory records in the ORUK 3.0 shape, with ORUK's field names: services whole or as
+ * one-to-one fields, organisations, locations, service_at_locations and taxonomies.
+ * Fields with no value are left out, as the ORUK examples do.
  */
 @Component
-public class ServiceRecords {
+class OrukRecords {
 
 	private final ServiceRepository services;
 
@@ -35,25 +38,62 @@ public class ServiceRecords {
 
 	private final TaxonomyTermRepository terms;
 
-	ServiceRecords(ServiceRepository services, OrganizationRepository organizations, LocationRepository locations,
-			TaxonomyTermRepository terms) {
+	private final JdbcTemplate jdbc;
+
+	OrukRecords(ServiceRepository services, OrganizationRepository organizations, LocationRepository locations,
+			TaxonomyTermRepository terms, JdbcTemplate jdbc) {
 		this.services = services;
 		this.organizations = organizations;
 		this.locations = locations;
 		this.terms = terms;
+		this.jdbc = jdbc;
 	}
 
-	public Optional<Service> find(String id) {
+	Optional<Service> find(String id) {
 		return this.services.findById(id);
 	}
 
+	/**
+	 * The services with these ids, in the same order; ids no longer there are skipped.
+	 */
+	List<Service> findAll(List<String> ids) {
+		List<Service> found = new ArrayList<>(ids.size());
+		for (String id : ids) {
+			this.services.findById(id).ifPresent(found::add);
+		}
+		return found;
+	}
+
+	Optional<String> serviceIdOfServiceAtLocation(String id) {
+		return this.jdbc.queryForList("SELECT service_id FROM service_at_location WHERE id = ?", String.class, id)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * When the service's record last changed here, counting its organisation, locations
+	 * and taxonomy terms, which are records of their own.
+	 */
+	Instant lastChanged(Service service) {
+		Timestamp latest = this.jdbc.queryForObject("""
+				SELECT MAX(t) FROM (
+				  SELECT imported_at t FROM service WHERE id = ?
+				  UNION ALL SELECT imported_at FROM organization WHERE id = ?
+				  UNION ALL SELECT l.imported_at FROM location l JOIN service_at_location sal ON sal.location_id = l.id
+				    WHERE sal.service_id = ?
+				  UNION ALL SELECT tt.imported_at FROM taxonomy_term tt JOIN attribute a ON a.taxonomy_term_id = tt.id
+				    WHERE a.service_id = ?) changes""", Timestamp.class, service.id(), service.organizationId(),
+				service.id(), service.id());
+		return latest == null ? service.importedAt() : latest.toInstant();
+	}
+
 	/** The one-to-one fields only, as ORUK's paged /services list has them. */
-	public Map<String, Object> summary(Service service) {
+	Map<String, Object> summary(Service service) {
 		return full(service, false);
 	}
 
 	/** The whole service, as /services/{id} returns it. */
-	public Map<String, Object> full(Service service) {
+	Map<String, Object> full(Service service) {
 		return full(service, true);
 	}
 
@@ -86,17 +126,8 @@ public class ServiceRecords {
 			this.organizations.findById(service.organizationId())
 				.ifPresent(organization -> json.put("organization", organization(organization)));
 		}
-		List<Map<String, Object>> serviceAtLocations = new ArrayList<>();
-		for (Service.ServiceAtLocation sal : service.serviceAtLocations()) {
-			Map<String, Object> item = new Json();
-			item.put("id", sal.id());
-			item.put("service_id", service.id());
-			item.put("location_id", sal.locationId());
-			item.put("description", sal.description());
-			this.locations.findById(sal.locationId()).ifPresent(location -> item.put("location", location(location)));
-			serviceAtLocations.add(item);
-		}
-		json.put("service_at_locations", serviceAtLocations);
+		json.put("service_at_locations",
+				service.serviceAtLocations().stream().map(sal -> serviceAtLocation(service, sal, null)).toList());
 		json.put("schedules",
 				service.schedules()
 					.stream()
@@ -201,6 +232,56 @@ public class ServiceRecords {
 			item.put("updated_by", metadata.updatedBy());
 			return item;
 		}).toList());
+		return json;
+	}
+
+	/**
+	 * A service at one of its locations, with the location and its own schedules. With
+	 * around set, the service comes inside too, as the /service_at_locations endpoints
+	 * give it.
+	 */
+	Map<String, Object> serviceAtLocation(Service service, Service.ServiceAtLocation sal, Map<String, Object> around) {
+		Map<String, Object> item = new Json();
+		item.put("id", sal.id());
+		item.put("service_id", service.id());
+		item.put("location_id", sal.locationId());
+		item.put("description", sal.description());
+		this.locations.findById(sal.locationId()).ifPresent(location -> item.put("location", location(location)));
+		List<Map<String, Object>> schedules = service.schedules()
+			.stream()
+			.filter(s -> sal.id().equals(s.serviceAtLocationId()))
+			.map(s -> schedule(s, service.id()))
+			.toList();
+		if (!schedules.isEmpty()) {
+			item.put("schedules", schedules);
+		}
+		item.put("service", around);
+		return item;
+	}
+
+	/** An organisation with the services it provides inside. */
+	Map<String, Object> organization(Organization organization, List<Map<String, Object>> services) {
+		Map<String, Object> json = organization(organization);
+		json.put("services", services);
+		return json;
+	}
+
+	/** The one-to-one fields of an organisation, as ORUK's organisation list has them. */
+	Map<String, Object> organizationSummary(Organization organization) {
+		Map<String, Object> json = organization(organization);
+		json.remove("organization_identifiers");
+		return json;
+	}
+
+	/** A taxonomy; with terms set, its terms come inside. */
+	Map<String, Object> taxonomy(Taxonomy taxonomy, List<TaxonomyTerm> terms) {
+		Map<String, Object> json = new Json();
+		json.put("id", taxonomy.id());
+		json.put("name", taxonomy.name());
+		json.put("description", taxonomy.description() == null ? "" : taxonomy.description());
+		json.put("uri", taxonomy.uri());
+		json.put("version", taxonomy.version());
+		json.put("taxonomy_terms", terms == null ? null : terms.stream().map(this::term).toList());
 		return json;
 	}
 
@@ -324,7 +405,7 @@ public class ServiceRecords {
 	}
 
 	private static String utc(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC).toString();
+		return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
 	}
 
 	/** A JSON object that keeps field order and leaves out fields with no value. */

@@ -1,0 +1,117 @@
+package uk.signpost.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import uk.signpost.directory.Service;
+import uk.signpost.geo.Place;
+import uk.signpost.geo.PlaceFinder;
+import uk.signpost.search.ServiceQuery;
+
+/**
+ * ORUK's /service_at_locations: each service at each of its locations, with the filters
+ * of /services plus postcode and proximity (metres), nearest first.
+ */
+@RestController
+@RequestMapping(path = "/api/service_at_locations", produces = "application/json")
+@CrossOrigin(methods = RequestMethod.GET)
+class ServiceAtLocationsController {
+
+	private final OrukRecords records;
+
+	private final ServiceAtLocationFinder finder;
+
+	private final PlaceFinder places;
+
+	ServiceAtLocationsController(OrukRecords records, ServiceAtLocationFinder finder, PlaceFinder places) {
+		this.records = records;
+		this.finder = finder;
+		this.places = places;
+	}
+
+	@GetMapping
+	Map<String, Object> serviceAtLocations(@RequestParam Map<String, String> parameters) {
+		ApiParameters p = new ApiParameters(parameters);
+		int page = p.page();
+		int perPage = p.perPage();
+		boolean full = p.bool("full");
+		ServiceQuery query = ServicesController.filters(p).build();
+		Double proximity = p.positive("proximity");
+		String postcode = p.text("postcode");
+		ServiceQuery.Near near = null;
+		if (postcode != null) {
+			near = near(postcode, p);
+			if (near != null && proximity == null) {
+				// Without a distance, the postcode asks which services cover it.
+				query = query.toBuilder().api(query.api().servedIn(near.areas())).build();
+			}
+		}
+		else if (proximity != null) {
+			p.problem("proximity needs a postcode to measure from");
+		}
+		p.failIfInvalid();
+		ServiceAtLocationFinder.Found found = this.finder.find(query, near, proximity, page, perPage);
+		List<Map<String, Object>> contents = new ArrayList<>();
+		Map<String, Service> services = this.records
+			.findAll(found.page().stream().map(ServiceAtLocationFinder.Match::serviceId).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(Service::id, s -> s));
+		for (ServiceAtLocationFinder.Match match : found.page()) {
+			Service service = services.get(match.serviceId());
+			if (service != null) {
+				serviceAtLocation(service, match.id())
+					.ifPresent(sal -> contents.add(this.records.serviceAtLocation(service, sal,
+							full ? this.records.full(service) : this.records.summary(service))));
+			}
+		}
+		return ApiPage.of(found.total(), page, perPage, contents);
+	}
+
+	private ServiceQuery.Near near(String postcode, ApiParameters p) {
+		PlaceFinder.Whereabouts whereabouts = this.places.find(postcode);
+		if (whereabouts instanceof PlaceFinder.Found found) {
+			return new ServiceQuery.Near(found.latitude(), found.longitude(), found.areas());
+		}
+		if (whereabouts instanceof PlaceFinder.Ambiguous ambiguous) {
+			p.problem("postcode \"" + postcode + "\" names more than one place: "
+					+ ambiguous.choices().stream().map(Place::label).collect(Collectors.joining(", ")));
+		}
+		else if (whereabouts instanceof PlaceFinder.NotFound notFound) {
+			p.problem("postcode: " + notFound.message());
+		}
+		return null;
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<Map<String, Object>> serviceAtLocation(@PathVariable String id) {
+		String serviceId = this.records.serviceIdOfServiceAtLocation(id)
+			.orElseThrow(
+					() -> new ApiProblem(HttpStatus.NOT_FOUND, "There is no service_at_location with the id " + id));
+		Service service = this.records.find(serviceId).orElseThrow();
+		if (service.isWithdrawn()) {
+			throw new ApiProblem(HttpStatus.GONE, "The service " + serviceId + " has been withdrawn by its publisher");
+		}
+		Service.ServiceAtLocation sal = serviceAtLocation(service, id).orElseThrow();
+		return ResponseEntity.ok()
+			.lastModified(this.records.lastChanged(service))
+			.body(this.records.serviceAtLocation(service, sal, this.records.full(service)));
+	}
+
+	private static Optional<Service.ServiceAtLocation> serviceAtLocation(Service service, String id) {
+		return service.serviceAtLocations().stream().filter(sal -> sal.id().equals(id)).findFirst();
+	}
+
+}

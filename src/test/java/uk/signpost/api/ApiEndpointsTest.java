@@ -1,0 +1,181 @@
+package uk.signpost.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.test.web.servlet.MvcResult;
+
+import uk.signpost.directory.RecordId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The API's other endpoints: service_at_locations by postcode and distance, taxonomies,
+ * taxonomy terms, organisations; ETags and 304.
+ */
+class ApiEndpointsTest extends ApiTestSupport {
+
+	/**
+	 * A venue in Preston city centre, one in Fulwood (3.5 km north) and one in Lancaster.
+	 */
+	static final String FEED = """
+			[{"id": "needs", "name": "Needs", "description": "Categories of need",
+			  "taxonomy_terms": [{"id": "food", "name": "Food", "description": "Help with food"},
+			                     {"id": "food-banks", "name": "Food banks", "parent_id": "food", "description": ""}]},
+			 {"id": "pantry", "name": "Preston Pantry", "status": "active", "description": "Low-cost food club",
+			  "organization": {"id": "org-pantry", "name": "Pantry Network", "description": "Food clubs"},
+			  "attributes": [{"id": "a1", "taxonomy_term_id": "food-banks"}],
+			  "service_at_locations": [
+			    {"id": "pantry-centre", "location": {"id": "loc-centre", "location_type": "physical", "name": "Market Hall",
+			      "latitude": 53.7590, "longitude": -2.6995,
+			      "addresses": [{"id": "adr-centre", "address_1": "Earl Street", "city": "Preston", "postal_code": "PR1 2JA",
+			        "country": "GB", "state_province": "Lancashire", "address_type": "physical"}]}},
+			    {"id": "pantry-fulwood", "location": {"id": "loc-fulwood", "location_type": "physical", "name": "Fulwood Library",
+			      "latitude": 53.7905, "longitude": -2.7046,
+			      "addresses": [{"id": "adr-fulwood", "address_1": "Garstang Road", "city": "Preston", "postal_code": "PR2 3LP",
+			        "country": "GB", "state_province": "Lancashire", "address_type": "physical"}]}}]},
+			 {"id": "lancaster-advice", "name": "Lancaster Advice", "status": "active", "description": "Debt advice",
+			  "organization": {"id": "org-advice", "name": "Advice North", "description": "Advice charity"},
+			  "service_areas": [{"id": "area-lancaster", "name": "Lancaster"}],
+			  "service_at_locations": [
+			    {"id": "advice-lancaster", "location": {"id": "loc-lancaster", "location_type": "physical", "name": "Town Hall",
+			      "latitude": 54.0466, "longitude": -2.8007,
+			      "addresses": [{"id": "adr-lancaster", "address_1": "Dalton Square", "city": "Lancaster", "postal_code": "LA1 1PJ",
+			        "country": "GB", "state_province": "Lancashire", "address_type": "physical"}]}}]}]""";
+
+	@BeforeEach
+	void directory() throws Exception {
+		clear();
+		load("county", FEED);
+	}
+
+	private static String id(String table, String sourceId) {
+		return RecordId.of("county", table, sourceId);
+	}
+
+	/** Rows inside a record take their ids from the record's: see RecordReader. */
+	private static String sal(String service, String sourceId) {
+		return RecordId.of("county", "service_at_location", service + "/" + sourceId);
+	}
+
+	private List<String> ids(JsonNode page) {
+		List<String> ids = new ArrayList<>();
+		page.path("contents").forEach(item -> ids.add(item.path("id").asString()));
+		return ids;
+	}
+
+	@Test
+	void serviceAtLocationsNearAPostcodeComeNearestFirstWithinTheProximity() throws Exception {
+		JsonNode near = fetchJson("/api/service_at_locations?postcode=PR1%202JA&proximity=5000");
+		assertThat(ids(near)).containsExactly(sal("pantry", "pantry-centre"), sal("pantry", "pantry-fulwood"));
+		assertThat(near.path("contents").path(0).path("location").path("name").asString()).isEqualTo("Market Hall");
+		assertThat(near.path("contents").path(0).path("service").path("name").asString()).isEqualTo("Preston Pantry");
+
+		// From Fulwood, Fulwood's venue is nearer; 1 km reaches only that one.
+		assertThat(ids(fetchJson("/api/service_at_locations?postcode=PR2%203LP&proximity=20000")))
+			.startsWith(sal("pantry", "pantry-fulwood"));
+		assertThat(ids(fetchJson("/api/service_at_locations?postcode=PR2%203LP&proximity=1000")))
+			.containsExactly(sal("pantry", "pantry-fulwood"));
+
+		// Without a distance, services whose service area leaves Preston out are left
+		// out.
+		assertThat(ids(fetchJson("/api/service_at_locations?postcode=PR1%202JA")))
+			.containsExactly(sal("pantry", "pantry-centre"), sal("pantry", "pantry-fulwood"));
+		assertThat(ids(fetchJson("/api/service_at_locations?postcode=LA1%201PJ&proximity=1000")))
+			.containsExactly(sal("lancaster-advice", "advice-lancaster"));
+	}
+
+	@Test
+	void serviceAtLocationsAreFilteredAndPagedLikeServices() throws Exception {
+		JsonNode all = fetchJson("/api/service_at_locations?per_page=2");
+		assertThat(all.path("total_items").asInt()).isEqualTo(3);
+		assertThat(all.path("total_pages").asInt()).isEqualTo(2);
+		assertThat(all.path("size").asInt()).isEqualTo(2);
+		JsonNode second = fetchJson("/api/service_at_locations?per_page=2&page=2");
+		assertThat(ids(second)).hasSize(1).doesNotContainAnyElementsOf(ids(all));
+
+		assertThat(ids(fetchJson("/api/service_at_locations?search=debt")))
+			.containsExactly(sal("lancaster-advice", "advice-lancaster"));
+		assertThat(ids(fetchJson("/api/service_at_locations?taxonomy_term_id=" + id("taxonomy_term", "food"))))
+			.containsExactlyInAnyOrder(sal("pantry", "pantry-centre"), sal("pantry", "pantry-fulwood"));
+		JsonNode full = fetchJson("/api/service_at_locations?search=debt&full=true");
+		assertThat(full.path("contents").path(0).path("service").path("service_at_locations").size()).isEqualTo(1);
+	}
+
+	@Test
+	void oneServiceAtLocationComesWithItsLocationAndTheWholeService() throws Exception {
+		JsonNode sal = fetchJson("/api/service_at_locations/" + sal("pantry", "pantry-fulwood"));
+		assertThat(sal.path("location").path("addresses").path(0).path("postal_code").asString()).isEqualTo("PR2 3LP");
+		assertThat(sal.path("service").path("organization").path("name").asString()).isEqualTo("Pantry Network");
+		this.mvc.perform(api("/api/service_at_locations/nope")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void badLocationParametersAreNamed() throws Exception {
+		this.mvc.perform(api("/api/service_at_locations?postcode=ZZ99%209ZZ&proximity=far"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.message").value("proximity must be a number above 0, not \"far\"; "
+					+ "postcode: We could not find the postcode ZZ99 9ZZ. Check it and try again, or enter the name of a town"));
+		this.mvc.perform(api("/api/service_at_locations?proximity=1000"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.message").value("proximity needs a postcode to measure from"));
+	}
+
+	@Test
+	void taxonomiesAndTermsArePagedAndWholeById() throws Exception {
+		JsonNode taxonomies = fetchJson("/api/taxonomies");
+		assertThat(taxonomies.path("total_items").asInt()).isEqualTo(1);
+		assertThat(taxonomies.path("contents").path(0).path("name").asString()).isEqualTo("Needs");
+		assertThat(taxonomies.path("contents").path(0).has("taxonomy_terms")).isFalse();
+		JsonNode taxonomy = fetchJson("/api/taxonomies/" + id("taxonomy", "needs"));
+		assertThat(taxonomy.path("taxonomy_terms").size()).isEqualTo(2);
+
+		JsonNode terms = fetchJson("/api/taxonomy_terms?per_page=1");
+		assertThat(terms.path("total_items").asInt()).isEqualTo(2);
+		assertThat(terms.path("total_pages").asInt()).isEqualTo(2);
+		JsonNode term = fetchJson("/api/taxonomy_terms/" + id("taxonomy_term", "food-banks"));
+		assertThat(term.path("parent_id").asString()).isEqualTo(id("taxonomy_term", "food"));
+		assertThat(term.path("taxonomy_id").asString()).isEqualTo(id("taxonomy", "needs"));
+		this.mvc.perform(api("/api/taxonomy_terms/nope")).andExpect(status().isNotFound());
+		this.mvc.perform(api("/api/taxonomies/nope")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void organizationsArePagedAndComeWithTheirServices() throws Exception {
+		JsonNode page = fetchJson("/api/organizations");
+		assertThat(page.path("total_items").asInt()).isEqualTo(2);
+		JsonNode organization = fetchJson("/api/organizations/" + id("organization", "org-pantry"));
+		assertThat(organization.path("services").path(0).path("name").asString()).isEqualTo("Preston Pantry");
+		assertThat(organization.path("services").path(0).has("service_at_locations")).isFalse();
+		JsonNode full = fetchJson("/api/organizations/" + id("organization", "org-pantry") + "?full_service=true");
+		assertThat(full.path("services").path(0).path("service_at_locations").size()).isEqualTo(2);
+		this.mvc.perform(api("/api/organizations/nope")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anUnchangedAnswerIsNotSentAgain() throws Exception {
+		String path = "/api/services/" + id("service", "pantry");
+		MvcResult first = this.mvc.perform(api(path)).andExpect(status().isOk()).andReturn();
+		String etag = first.getResponse().getHeader("ETag");
+		assertThat(etag).isNotBlank();
+		this.mvc.perform(api(path).header("If-None-Match", etag)).andExpect(status().isNotModified());
+		String lastModified = first.getResponse().getHeader("Last-Modified");
+		this.mvc.perform(api(path).header("If-Modified-Since", lastModified)).andExpect(status().isNotModified());
+
+		// A change to the organisation (a record of its own) changes the answer.
+		load("county", FEED.replace("\"name\": \"Pantry Network\"", "\"name\": \"Pantry Network CIC\""));
+		this.mvc.perform(api(path).header("If-None-Match", etag))
+			.andExpect(status().isOk())
+			.andExpect(header().exists("ETag"))
+			.andExpect(jsonPath("$.organization.name").value("Pantry Network CIC"));
+		this.mvc.perform(api("/api/services").header("If-None-Match", "\"nothing\"")).andExpect(status().isOk());
+	}
+
+}

@@ -1,0 +1,103 @@
+package uk.signpost.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import uk.signpost.TestDirectory;
+import uk.signpost.ingest.FeedSource;
+import uk.signpost.ingest.ImportReport;
+import uk.signpost.ingest.Importer;
+import uk.signpost.search.SearchIndex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * What the API tests share: one application on its own data folder (so every API test
+ * class reuses the same context), an empty directory, and feeds imported from text.
+ */
+@SpringBootTest(properties = { "signpost.demo-data=false" })
+@AutoConfigureMockMvc
+abstract class ApiTestSupport {
+
+	static final Path DATA_DIR;
+
+	static {
+		try {
+			DATA_DIR = Files.createTempDirectory("signpost-api-");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) {
+		registry.add("signpost.data-dir", DATA_DIR::toString);
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Importer importer;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	SearchIndex index;
+
+	/** Empties the directory, the gazetteer and the index. */
+	void clear() {
+		TestDirectory.clear(this.jdbc);
+		this.index.rebuild();
+	}
+
+	ImportReport load(String publisher, String feed) throws IOException {
+		Path file = Files.createTempFile(DATA_DIR, "feed-", ".json");
+		Files.writeString(file, feed);
+		ImportReport report = this.importer.importFeed(new FeedSource.Files(file), publisher, publisher);
+		assertThat(report.succeeded()).as(report.summary()).isTrue();
+		return report;
+	}
+
+	static String resource(String name) throws IOException {
+		try (InputStream in = ApiTestSupport.class.getResourceAsStream("/api/" + name)) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
+	/** A GET of this path as written: %20 stays a space, not "%2520". */
+	static MockHttpServletRequestBuilder api(String path) {
+		return get(URI.create(path));
+	}
+
+	String fetch(String path) throws Exception {
+		return this.mvc.perform(api(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	JsonNode fetchJson(String path) throws Exception {
+		return this.json.readTree(fetch(path));
+	}
+
+}
