@@ -17,6 +17,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import uk.signpost.api.ApiBenchmark;
 import uk.signpost.demo.DemoDirectory;
 import uk.signpost.geo.GazetteerFiles;
 import uk.signpost.ingest.FeedSource;
@@ -34,7 +35,7 @@ import uk.signpost.search.SearchIndex;
 public final class Commands {
 
 	static final Set<String> NAMES = Set.of("import", "generate", "bench-import", "reindex", "import-postcodes",
-			"import-places", "bench-search", "help");
+			"import-places", "bench-search", "bench-api", "help");
 
 	private static final String USAGE = """
 			Usage:
@@ -46,6 +47,7 @@ public final class Commands {
 			  java -jar target/signpost.jar import-postcodes <ONSPD, NSPL or Code-Point Open .csv file or folder>
 			  java -jar target/signpost.jar import-places <OS Open Names .csv file or folder>
 			  java -jar target/signpost.jar bench-search [--services 100000] [--queries 2000] [--reuse <folder>]
+			  java -jar target/signpost.jar bench-api [--services 100000] [--requests 500] [--reuse <folder>]
 			Spring settings may follow, such as --signpost.data-dir=/var/lib/signpost.""";
 
 	private Commands() {
@@ -80,6 +82,10 @@ public final class Commands {
 					SearchBenchmark.run(arguments.integer("services", 100_000), arguments.integer("queries", 2000),
 							arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
 							arguments.spring, out);
+				case "bench-api" ->
+					ApiBenchmark.run(arguments.integer("services", 100_000), arguments.integer("requests", 500),
+							arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
+							arguments.spring, out);
 				default -> {
 					out.println(USAGE);
 					yield 0;
@@ -93,6 +99,10 @@ public final class Commands {
 		}
 		catch (IOException ex) {
 			err.println(ex.getMessage());
+			return 1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 			return 1;
 		}
 	}

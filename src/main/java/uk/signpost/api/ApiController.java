@@ -48,6 +48,13 @@ class ApiController {
 		return details;
 	}
 
+	/** Any other path under /api: a JSON 404, not the site's error page. */
+	@GetMapping("/**")
+	Map<String, Object> unknown() {
+		throw new ApiProblem(org.springframework.http.HttpStatus.NOT_FOUND,
+				"There is nothing here; /api/openapi.json lists what there is");
+	}
+
 	@GetMapping("/openapi.json")
 	ResponseEntity<byte[]> openapi() {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.openapi);

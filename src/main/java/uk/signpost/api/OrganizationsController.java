@@ -3,9 +3,6 @@ package uk.signpost.api;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.CrossOrigin;
@@ -16,8 +13,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import uk.signpost.directory.Organization;
-import uk.signpost.directory.OrganizationRepository;
 import uk.signpost.directory.Service;
 
 /**
@@ -29,14 +24,11 @@ import uk.signpost.directory.Service;
 @CrossOrigin(methods = RequestMethod.GET)
 class OrganizationsController {
 
-	private final OrganizationRepository organizations;
-
 	private final OrukRecords records;
 
 	private final JdbcTemplate jdbc;
 
-	OrganizationsController(OrganizationRepository organizations, OrukRecords records, JdbcTemplate jdbc) {
-		this.organizations = organizations;
+	OrganizationsController(OrukRecords records, JdbcTemplate jdbc) {
 		this.records = records;
 		this.jdbc = jdbc;
 	}
@@ -47,10 +39,9 @@ class OrganizationsController {
 		int page = p.page();
 		int perPage = p.perPage();
 		p.failIfInvalid();
-		Page<Organization> found = this.organizations
-			.findByWithdrawnAtIsNull(PageRequest.of(page - 1, perPage, Sort.by("id")));
-		return ApiPage.of(found.getTotalElements(), page, perPage,
-				found.map(this.records::organizationSummary).getContent());
+		OrukRecords.IdPage found = this.records.page("organization", "withdrawn_at IS NULL", page, perPage);
+		Map<String, Map<String, Object>> organizations = this.records.organizations(found.ids(), true);
+		return ApiPage.of(found.total(), page, perPage, found.ids().stream().map(organizations::get).toList());
 	}
 
 	/** full_service=true gives each service whole; otherwise its one-to-one fields. */
@@ -59,18 +50,18 @@ class OrganizationsController {
 		ApiParameters p = new ApiParameters(parameters);
 		boolean full = p.bool("full_service");
 		p.failIfInvalid();
-		Organization organization = this.organizations.findById(id)
-			.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "There is no organization with the id " + id));
-		if (organization.withdrawnAt() != null) {
-			throw new ApiProblem(HttpStatus.GONE, "The organization " + id + " has been withdrawn by its publisher");
+		switch (this.records.presence("organization", id)) {
+			case MISSING -> throw new ApiProblem(HttpStatus.NOT_FOUND, "There is no organization with the id " + id);
+			case WITHDRAWN -> throw new ApiProblem(HttpStatus.GONE,
+					"The organization " + id + " has been withdrawn by its publisher");
+			default -> {
+			}
 		}
+		Map<String, Object> organization = new OrukRecords.Json(this.records.organizations(List.of(id), false).get(id));
 		List<String> ids = this.jdbc.queryForList("SELECT s.id FROM service s WHERE s.organization_id = ? AND "
 				+ Service.FINDABLE + " ORDER BY s.name, s.id", String.class, id);
-		List<Map<String, Object>> services = this.records.findAll(ids)
-			.stream()
-			.map(service -> full ? this.records.full(service) : this.records.summary(service))
-			.toList();
-		return this.records.organization(organization, services);
+		organization.put("services", full ? this.records.full(ids) : this.records.summaries(ids));
+		return organization;
 	}
 
 }

@@ -1,67 +1,266 @@
 package uk.signpost.api;
 
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import uk.signpost.directory.Location;
-import uk.signpost.directory.LocationRepository;
-import uk.signpost.directory.Organization;
-import uk.signpost.directory.OrganizationRepository;
-import uk.signpost.directory.Service;
-import uk.signpost.directory.ServiceRepository;
-import uk.signpost.directory.Taxonomy;
-import uk.signpost.directory.TaxonomyTerm;
-import uk.signpost.directory.TaxonomyTermRepository;
-
 /**
- * Directory records in the ORUK 3.0 shape, with ORUK's field names: services whole or as
- * one-to-one fields, organisations, locations, service_at_locations and taxonomies.
- * Fields with no value are left out, as the ORUK examples do.
+ * Directory records in the ORUK 3.0 shape, read straight from the tables, whose columns
+ * carry ORUK's field names. A page of records costs one query per table, whatever its
+ * size, not one per record and child table. Fields with no value are left out, as the
+ * ORUK examples do; Signpost's own columns (publisher, source id, hashes, import times)
+ * never appear.
  */
 @Component
 class OrukRecords {
 
-	private final ServiceRepository services;
+	/** A service's one-to-one fields, in ORUK's order. */
+	static final List<String> SERVICE = List.of("id", "organization_id", "name", "alternate_name", "description", "url",
+			"email", "status", "interpretation_services", "application_process", "fees", "accreditations",
+			"eligibility_description", "minimum_age", "maximum_age", "assured_date", "assurer_email", "licenses",
+			"alert", "last_modified");
 
-	private final OrganizationRepository organizations;
+	static final List<String> ORGANIZATION = List.of("id", "name", "alternate_name", "description", "email", "website",
+			"logo", "uri", "legal_status", "year_incorporated", "parent_organization_id");
 
-	private final LocationRepository locations;
+	static final List<String> LOCATION = List.of("id", "location_type", "url", "organization_id", "name",
+			"alternate_name", "description", "transportation", "latitude", "longitude", "external_identifier",
+			"external_identifier_type");
 
-	private final TaxonomyTermRepository terms;
+	static final List<String> TERM = List.of("id", "code", "name", "description", "parent_id", "taxonomy",
+			"taxonomy_id", "language", "term_uri");
+
+	static final List<String> TAXONOMY = List.of("id", "name", "description", "uri", "version");
+
+	/** Rows that live inside a service, by table: ORUK's fields, in ORUK's order. */
+	static final Map<String, List<String>> SERVICE_CHILDREN = new LinkedHashMap<>();
+
+	static {
+		SERVICE_CHILDREN.put("service_at_location", List.of("id", "service_id", "location_id", "description"));
+		SERVICE_CHILDREN.put("schedule",
+				List.of("id", "service_id", "service_at_location_id", "valid_from", "valid_to", "dtstart", "timezone",
+						"until", "count", "wkst", "freq", "interval", "byday", "byweekno", "bymonthday", "byyearday",
+						"description", "opens_at", "closes_at", "schedule_link", "attending_type", "notes"));
+		SERVICE_CHILDREN.put("service_area",
+				List.of("id", "service_id", "name", "description", "extent", "extent_type", "uri"));
+		SERVICE_CHILDREN.put("language", List.of("id", "service_id", "phone_id", "name", "code", "note"));
+		SERVICE_CHILDREN.put("funding", List.of("id", "service_id", "source"));
+		SERVICE_CHILDREN.put("cost_option", List.of("id", "service_id", "valid_from", "valid_to", "option", "currency",
+				"amount", "amount_description"));
+		SERVICE_CHILDREN.put("contact", List.of("id", "service_id", "name", "title", "department", "email"));
+		SERVICE_CHILDREN.put("phone",
+				List.of("id", "service_id", "contact_id", "number", "extension", "type", "description"));
+		SERVICE_CHILDREN.put("required_document", List.of("id", "service_id", "document", "uri"));
+		SERVICE_CHILDREN.put("attribute",
+				List.of("id", "service_id", "link_type", "link_entity", "taxonomy_term_id", "value", "label"));
+		SERVICE_CHILDREN.put("metadata", List.of("id", "service_id", "resource_id", "resource_type", "last_action_date",
+				"last_action_type", "field_name", "previous_value", "replacement_value", "updated_by"));
+	}
+
+	/** Column names that are SQL keywords, quoted in the schema. */
+	private static final Set<String> QUOTED = Set.of("count", "interval", "option", "value");
+
+	private static final int CHUNK = 500;
 
 	private final JdbcTemplate jdbc;
 
-	OrukRecords(ServiceRepository services, OrganizationRepository organizations, LocationRepository locations,
-			TaxonomyTermRepository terms, JdbcTemplate jdbc) {
-		this.services = services;
-		this.organizations = organizations;
-		this.locations = locations;
-		this.terms = terms;
+	OrukRecords(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	Optional<Service> find(String id) {
-		return this.services.findById(id);
+	/** Whether a record is here, and whether its publisher withdrew it. */
+	enum Presence {
+
+		MISSING, WITHDRAWN, PRESENT
+
+	}
+
+	Presence presence(String table, String id) {
+		List<Boolean> withdrawn = this.jdbc
+			.queryForList("SELECT withdrawn_at IS NOT NULL FROM " + table + " WHERE id = ?", Boolean.class, id);
+		return withdrawn.isEmpty() ? Presence.MISSING : withdrawn.get(0) ? Presence.WITHDRAWN : Presence.PRESENT;
+	}
+
+	/** The one-to-one fields of these services, in the order of ids. */
+	List<Map<String, Object>> summaries(List<String> ids) {
+		return inOrder(ids, rows("service", SERVICE, "id", ids));
+	}
+
+	/** These services whole, in the order of ids. */
+	List<Map<String, Object>> full(List<String> ids) {
+		Map<String, List<Map<String, Object>>> services = rows("service", SERVICE, "id", ids);
+		Map<String, Map<String, List<Map<String, Object>>>> children = new HashMap<>();
+		SERVICE_CHILDREN
+			.forEach((table, fields) -> children.put(table, rows(table, fields, "service_id", ids, "position")));
+		Map<String, Map<String, Object>> organizations = organizations(ids(services.values(), "organization_id"),
+				false);
+		Map<String, Map<String, Object>> locations = locations(
+				ids(children.get("service_at_location").values(), "location_id"));
+		Map<String, Map<String, Object>> terms = new HashMap<>();
+		terms(List.copyOf(ids(children.get("attribute").values(), "taxonomy_term_id")))
+			.forEach(term -> terms.put((String) term.get("id"), term));
+
+		List<Map<String, Object>> whole = new ArrayList<>();
+		for (Map<String, Object> service : inOrder(ids, services)) {
+			String id = (String) service.get("id");
+			Function<String, List<Map<String, Object>>> own = table -> children.get(table).getOrDefault(id, List.of());
+			Map<String, Object> organization = organizations.get(service.get("organization_id"));
+			if (organization != null) {
+				service.put("organization", organization);
+			}
+			List<Map<String, Object>> schedules = own.apply("schedule");
+			List<Map<String, Object>> sals = new ArrayList<>();
+			for (Map<String, Object> sal : own.apply("service_at_location")) {
+				Map<String, Object> item = new Json(sal);
+				Map<String, Object> location = locations.get(sal.get("location_id"));
+				if (location != null) {
+					item.put("location", location);
+				}
+				List<Map<String, Object>> its = schedules.stream()
+					.filter(s -> sal.get("id").equals(s.get("service_at_location_id")))
+					.toList();
+				if (!its.isEmpty()) {
+					item.put("schedules", its);
+				}
+				sals.add(item);
+			}
+			service.put("service_at_locations", sals);
+			service.put("schedules", schedules.stream().filter(s -> !s.containsKey("service_at_location_id")).toList());
+			service.put("service_areas", own.apply("service_area"));
+			service.put("languages", own.apply("language"));
+			service.put("funding", own.apply("funding"));
+			service.put("cost_options", own.apply("cost_option"));
+			List<Map<String, Object>> phones = own.apply("phone");
+			service.put("contacts", own.apply("contact").stream().map(contact -> {
+				Map<String, Object> item = new Json(contact);
+				item.put("phones", phones.stream().filter(p -> contact.get("id").equals(p.get("contact_id"))).map(p -> {
+					Map<String, Object> phone = new Json(p);
+					phone.remove("service_id");
+					return phone;
+				}).toList());
+				return item;
+			}).toList());
+			service.put("phones", phones.stream().filter(p -> !p.containsKey("contact_id")).toList());
+			service.put("required_documents", own.apply("required_document"));
+			service.put("attributes", own.apply("attribute").stream().map(attribute -> {
+				Map<String, Object> item = new Json();
+				item.put("id", attribute.get("id"));
+				item.put("link_id", id);
+				item.put("link_type", attribute.get("link_type"));
+				item.put("link_entity", attribute.getOrDefault("link_entity", "service"));
+				item.put("taxonomy_term_id", attribute.get("taxonomy_term_id"));
+				item.put("value", attribute.get("value"));
+				item.put("label", attribute.get("label"));
+				item.put("taxonomy_term", terms.get(attribute.get("taxonomy_term_id")));
+				return item;
+			}).toList());
+			service.put("metadata", own.apply("metadata").stream().map(metadata -> {
+				Map<String, Object> item = new Json(metadata);
+				item.remove("service_id");
+				return item;
+			}).toList());
+			whole.add(service);
+		}
+		return whole;
+	}
+
+	/** A service's one-to-one fields taken from its whole record. */
+	static Map<String, Object> summary(Map<String, Object> full) {
+		Map<String, Object> summary = new Json();
+		SERVICE.forEach(field -> summary.put(field, full.get(field)));
+		return summary;
 	}
 
 	/**
-	 * The services with these ids, in the same order; ids no longer there are skipped.
+	 * Organisations by id, with their identifiers unless summary is set (ORUK's
+	 * organisation list has only the one-to-one fields).
 	 */
-	List<Service> findAll(List<String> ids) {
-		List<Service> found = new ArrayList<>(ids.size());
-		for (String id : ids) {
-			this.services.findById(id).ifPresent(found::add);
+	Map<String, Map<String, Object>> organizations(Collection<String> ids, boolean summary) {
+		Map<String, Map<String, Object>> organizations = first(rows("organization", ORGANIZATION, "id", ids));
+		Map<String, List<Map<String, Object>>> identifiers = summary ? Map.of()
+				: rows("organization_identifier",
+						List.of("id", "organization_id", "identifier_scheme", "identifier_type", "identifier"),
+						"organization_id", ids, "position");
+		organizations.forEach((id, organization) -> {
+			// ORUK requires a description.
+			organization.putIfAbsent("description", "");
+			if (!summary) {
+				organization.put("organization_identifiers", identifiers.getOrDefault(id, List.of()));
+			}
+		});
+		return organizations;
+	}
+
+	Map<String, Map<String, Object>> locations(Collection<String> ids) {
+		Map<String, Map<String, Object>> locations = first(rows("location", LOCATION, "id", ids));
+		Map<String, List<Map<String, Object>>> addresses = rows("address", List.of("id", "location_id", "attention",
+				"address_1", "address_2", "city", "region", "state_province", "postal_code", "country", "address_type"),
+				"location_id", ids, "position");
+		Map<String, List<Map<String, Object>>> accessibility = rows("accessibility",
+				List.of("id", "location_id", "description", "details", "url"), "location_id", ids, "position");
+		locations.forEach((id, location) -> {
+			location.put("addresses", addresses.getOrDefault(id, List.of()));
+			location.put("accessibility", accessibility.getOrDefault(id, List.of()));
+		});
+		return locations;
+	}
+
+	List<Map<String, Object>> terms(List<String> ids) {
+		List<Map<String, Object>> terms = inOrder(ids, rows("taxonomy_term", TERM, "id", ids));
+		// ORUK requires a description.
+		terms.forEach(term -> term.putIfAbsent("description", ""));
+		return terms;
+	}
+
+	/** Taxonomies in the order of ids; with terms set, each with its terms inside. */
+	List<Map<String, Object>> taxonomies(List<String> ids, boolean terms) {
+		List<Map<String, Object>> taxonomies = inOrder(ids, rows("taxonomy", TAXONOMY, "id", ids));
+		Map<String, List<Map<String, Object>>> byTaxonomy = terms
+				? rows("taxonomy_term", TERM, "taxonomy_id", ids, "name, id") : Map.of();
+		for (Map<String, Object> taxonomy : taxonomies) {
+			taxonomy.putIfAbsent("description", "");
+			if (terms) {
+				List<Map<String, Object>> its = byTaxonomy.getOrDefault(taxonomy.get("id"), List.of());
+				its.forEach(term -> term.putIfAbsent("description", ""));
+				taxonomy.put("taxonomy_terms", its);
+			}
 		}
-		return found;
+		return taxonomies;
+	}
+
+	/**
+	 * One page of ids of a table's rows that meet condition, in id order, and how many.
+	 */
+	record IdPage(long total, List<String> ids) {
+	}
+
+	IdPage page(String table, String condition, int page, int perPage) {
+		String where = condition == null ? "" : " WHERE " + condition;
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table + where, Long.class);
+		List<String> ids = this.jdbc.queryForList("SELECT id FROM " + table + where + " ORDER BY id LIMIT ? OFFSET ?",
+				String.class, perPage, (long) (page - 1) * perPage);
+		return new IdPage(total == null ? 0 : total, ids);
 	}
 
 	Optional<String> serviceIdOfServiceAtLocation(String id) {
@@ -74,342 +273,106 @@ class OrukRecords {
 	 * When the service's record last changed here, counting its organisation, locations
 	 * and taxonomy terms, which are records of their own.
 	 */
-	Instant lastChanged(Service service) {
-		Timestamp latest = this.jdbc.queryForObject("""
+	Instant lastChanged(String serviceId) {
+		Object latest = this.jdbc.queryForObject("""
 				SELECT MAX(t) FROM (
 				  SELECT imported_at t FROM service WHERE id = ?
-				  UNION ALL SELECT imported_at FROM organization WHERE id = ?
+				  UNION ALL SELECT o.imported_at FROM organization o JOIN service s ON s.organization_id = o.id
+				    WHERE s.id = ?
 				  UNION ALL SELECT l.imported_at FROM location l JOIN service_at_location sal ON sal.location_id = l.id
 				    WHERE sal.service_id = ?
 				  UNION ALL SELECT tt.imported_at FROM taxonomy_term tt JOIN attribute a ON a.taxonomy_term_id = tt.id
-				    WHERE a.service_id = ?) changes""", Timestamp.class, service.id(), service.organizationId(),
-				service.id(), service.id());
-		return latest == null ? service.importedAt() : latest.toInstant();
+				    WHERE a.service_id = ?) changes""", Object.class, serviceId, serviceId, serviceId, serviceId);
+		return instant(latest);
 	}
 
-	/** The one-to-one fields only, as ORUK's paged /services list has them. */
-	Map<String, Object> summary(Service service) {
-		return full(service, false);
+	/** Rows of table whose key is one of keys, grouped by key, ordered by order. */
+	private Map<String, List<Map<String, Object>>> rows(String table, List<String> fields, String key,
+			Collection<String> keys, String order) {
+		Map<String, List<Map<String, Object>>> rows = new HashMap<>();
+		List<String> all = keys.stream().filter(Objects::nonNull).distinct().toList();
+		String columns = String.join(", ", fields.stream().map(f -> QUOTED.contains(f) ? "\"" + f + "\"" : f).toList());
+		for (int i = 0; i < all.size(); i += CHUNK) {
+			List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
+			String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+			this.jdbc.query("SELECT " + key + " AS owner_key, " + columns + " FROM " + table + " WHERE " + key + " IN ("
+					+ marks + ")" + (order == null ? "" : " ORDER BY " + key + ", " + order), rs -> {
+						rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(json(rs, fields));
+					}, chunk.toArray());
+		}
+		return rows;
 	}
 
-	/** The whole service, as /services/{id} returns it. */
-	Map<String, Object> full(Service service) {
-		return full(service, true);
+	private Map<String, List<Map<String, Object>>> rows(String table, List<String> fields, String key,
+			Collection<String> keys) {
+		return rows(table, fields, key, keys, null);
 	}
 
-	private Map<String, Object> full(Service service, boolean nested) {
+	private static Map<String, Object> json(ResultSet rs, List<String> fields) throws SQLException {
 		Map<String, Object> json = new Json();
-		json.put("id", service.id());
-		json.put("organization_id", service.organizationId());
-		json.put("name", service.name());
-		json.put("alternate_name", service.alternateName());
-		json.put("description", service.description());
-		json.put("url", service.url());
-		json.put("email", service.email());
-		json.put("status", service.status());
-		json.put("interpretation_services", service.interpretationServices());
-		json.put("application_process", service.applicationProcess());
-		json.put("fees", service.fees());
-		json.put("accreditations", service.accreditations());
-		json.put("eligibility_description", service.eligibilityDescription());
-		json.put("minimum_age", service.minimumAge());
-		json.put("maximum_age", service.maximumAge());
-		json.put("assured_date", service.assuredDate());
-		json.put("assurer_email", service.assurerEmail());
-		json.put("licenses", service.licenses());
-		json.put("alert", service.alert());
-		json.put("last_modified", utc(service.lastModified()));
-		if (!nested) {
-			return json;
+		for (int i = 0; i < fields.size(); i++) {
+			json.put(fields.get(i), value(rs.getObject(i + 2)));
 		}
-		if (service.organizationId() != null) {
-			this.organizations.findById(service.organizationId())
-				.ifPresent(organization -> json.put("organization", organization(organization)));
+		return json;
+	}
+
+	/** A column's value as the API writes it: dates and times in ISO 8601. */
+	private static Object value(Object value) {
+		if (value instanceof Date date) {
+			return date.toLocalDate();
 		}
-		json.put("service_at_locations",
-				service.serviceAtLocations().stream().map(sal -> serviceAtLocation(service, sal, null)).toList());
-		json.put("schedules",
-				service.schedules()
-					.stream()
-					.filter(s -> s.serviceAtLocationId() == null)
-					.map(s -> schedule(s, service.id()))
-					.toList());
-		json.put("service_areas", service.serviceAreas().stream().map(area -> {
-			Map<String, Object> item = new Json();
-			item.put("id", area.id());
-			item.put("service_id", service.id());
-			item.put("name", area.name());
-			item.put("description", area.description());
-			item.put("extent", area.extent());
-			item.put("extent_type", area.extentType());
-			item.put("uri", area.uri());
-			return item;
-		}).toList());
-		json.put("languages", service.languages().stream().map(language -> {
-			Map<String, Object> item = new Json();
-			item.put("id", language.id());
-			item.put("service_id", service.id());
-			item.put("phone_id", language.phoneId());
-			item.put("name", language.name());
-			item.put("code", language.code());
-			item.put("note", language.note());
-			return item;
-		}).toList());
-		json.put("funding", service.funding().stream().map(funding -> {
-			Map<String, Object> item = new Json();
-			item.put("id", funding.id());
-			item.put("service_id", service.id());
-			item.put("source", funding.source());
-			return item;
-		}).toList());
-		json.put("cost_options", service.costOptions().stream().map(cost -> {
-			Map<String, Object> item = new Json();
-			item.put("id", cost.id());
-			item.put("service_id", service.id());
-			item.put("valid_from", cost.validFrom());
-			item.put("valid_to", cost.validTo());
-			item.put("option", cost.option());
-			item.put("currency", cost.currency());
-			item.put("amount", cost.amount());
-			item.put("amount_description", cost.amountDescription());
-			return item;
-		}).toList());
-		json.put("contacts", service.contacts().stream().map(contact -> {
-			Map<String, Object> item = new Json();
-			item.put("id", contact.id());
-			item.put("service_id", service.id());
-			item.put("name", contact.name());
-			item.put("title", contact.title());
-			item.put("department", contact.department());
-			item.put("email", contact.email());
-			item.put("phones",
-					service.phones()
-						.stream()
-						.filter(phone -> contact.id().equals(phone.contactId()))
-						.map(phone -> phone(phone, null))
-						.toList());
-			return item;
-		}).toList());
-		json.put("phones",
-				service.phones()
-					.stream()
-					.filter(phone -> phone.contactId() == null)
-					.map(phone -> phone(phone, service.id()))
-					.toList());
-		json.put("required_documents", service.requiredDocuments().stream().map(document -> {
-			Map<String, Object> item = new Json();
-			item.put("id", document.id());
-			item.put("service_id", service.id());
-			item.put("document", document.document());
-			item.put("uri", document.uri());
-			return item;
-		}).toList());
-		json.put("attributes", service.attributes().stream().map(attribute -> {
-			Map<String, Object> item = new Json();
-			item.put("id", attribute.id());
-			item.put("link_id", service.id());
-			item.put("link_type", attribute.linkType());
-			item.put("link_entity", attribute.linkEntity() == null ? "service" : attribute.linkEntity());
-			item.put("taxonomy_term_id", attribute.taxonomyTermId());
-			item.put("value", attribute.value());
-			item.put("label", attribute.label());
-			if (attribute.taxonomyTermId() != null) {
-				this.terms.findById(attribute.taxonomyTermId())
-					.ifPresent(term -> item.put("taxonomy_term", term(term)));
+		if (value instanceof Time time) {
+			return time.toLocalTime();
+		}
+		if (value instanceof Timestamp || value instanceof OffsetDateTime) {
+			return DateTimeFormatter.ISO_INSTANT.format(instant(value));
+		}
+		if (value instanceof BigDecimal || value instanceof Number || value instanceof String
+				|| value instanceof Boolean || value == null) {
+			return value;
+		}
+		return value.toString();
+	}
+
+	private static Instant instant(Object value) {
+		if (value instanceof Timestamp timestamp) {
+			return timestamp.toInstant();
+		}
+		if (value instanceof OffsetDateTime time) {
+			return time.toInstant();
+		}
+		return null;
+	}
+
+	private static List<Map<String, Object>> inOrder(List<String> ids, Map<String, List<Map<String, Object>>> rows) {
+		return ids.stream().map(rows::get).filter(Objects::nonNull).map(list -> list.get(0)).toList();
+	}
+
+	private static Map<String, Map<String, Object>> first(Map<String, List<Map<String, Object>>> rows) {
+		Map<String, Map<String, Object>> first = new HashMap<>();
+		rows.forEach((id, list) -> first.put(id, list.get(0)));
+		return first;
+	}
+
+	private static Set<String> ids(Collection<List<Map<String, Object>>> rows, String field) {
+		Set<String> ids = new LinkedHashSet<>();
+		rows.forEach(list -> list.forEach(row -> {
+			if (row.get(field) != null) {
+				ids.add((String) row.get(field));
 			}
-			return item;
-		}).toList());
-		json.put("metadata", service.metadata().stream().map(metadata -> {
-			Map<String, Object> item = new Json();
-			item.put("id", metadata.id());
-			item.put("resource_id", metadata.resourceId());
-			item.put("resource_type", metadata.resourceType());
-			item.put("last_action_date", metadata.lastActionDate());
-			item.put("last_action_type", metadata.lastActionType());
-			item.put("field_name", metadata.fieldName());
-			item.put("previous_value", metadata.previousValue());
-			item.put("replacement_value", metadata.replacementValue());
-			item.put("updated_by", metadata.updatedBy());
-			return item;
-		}).toList());
-		return json;
-	}
-
-	/**
-	 * A service at one of its locations, with the location and its own schedules. With
-	 * around set, the service comes inside too, as the /service_at_locations endpoints
-	 * give it.
-	 */
-	Map<String, Object> serviceAtLocation(Service service, Service.ServiceAtLocation sal, Map<String, Object> around) {
-		Map<String, Object> item = new Json();
-		item.put("id", sal.id());
-		item.put("service_id", service.id());
-		item.put("location_id", sal.locationId());
-		item.put("description", sal.description());
-		this.locations.findById(sal.locationId()).ifPresent(location -> item.put("location", location(location)));
-		List<Map<String, Object>> schedules = service.schedules()
-			.stream()
-			.filter(s -> sal.id().equals(s.serviceAtLocationId()))
-			.map(s -> schedule(s, service.id()))
-			.toList();
-		if (!schedules.isEmpty()) {
-			item.put("schedules", schedules);
-		}
-		item.put("service", around);
-		return item;
-	}
-
-	/** An organisation with the services it provides inside. */
-	Map<String, Object> organization(Organization organization, List<Map<String, Object>> services) {
-		Map<String, Object> json = organization(organization);
-		json.put("services", services);
-		return json;
-	}
-
-	/** The one-to-one fields of an organisation, as ORUK's organisation list has them. */
-	Map<String, Object> organizationSummary(Organization organization) {
-		Map<String, Object> json = organization(organization);
-		json.remove("organization_identifiers");
-		return json;
-	}
-
-	/** A taxonomy; with terms set, its terms come inside. */
-	Map<String, Object> taxonomy(Taxonomy taxonomy, List<TaxonomyTerm> terms) {
-		Map<String, Object> json = new Json();
-		json.put("id", taxonomy.id());
-		json.put("name", taxonomy.name());
-		json.put("description", taxonomy.description() == null ? "" : taxonomy.description());
-		json.put("uri", taxonomy.uri());
-		json.put("version", taxonomy.version());
-		json.put("taxonomy_terms", terms == null ? null : terms.stream().map(this::term).toList());
-		return json;
-	}
-
-	private static Map<String, Object> schedule(Service.Schedule schedule, String serviceId) {
-		Map<String, Object> item = new Json();
-		item.put("id", schedule.id());
-		item.put("service_id", serviceId);
-		item.put("service_at_location_id", schedule.serviceAtLocationId());
-		item.put("valid_from", schedule.validFrom());
-		item.put("valid_to", schedule.validTo());
-		item.put("dtstart", schedule.dtstart());
-		item.put("timezone", schedule.timezone());
-		item.put("until", schedule.until());
-		item.put("count", schedule.count());
-		item.put("wkst", schedule.wkst());
-		item.put("freq", schedule.freq());
-		item.put("interval", schedule.interval());
-		item.put("byday", schedule.byday());
-		item.put("byweekno", schedule.byweekno());
-		item.put("bymonthday", schedule.bymonthday());
-		item.put("byyearday", schedule.byyearday());
-		item.put("description", schedule.description());
-		item.put("opens_at", schedule.opensAt());
-		item.put("closes_at", schedule.closesAt());
-		item.put("schedule_link", schedule.scheduleLink());
-		item.put("attending_type", schedule.attendingType());
-		item.put("notes", schedule.notes());
-		return item;
-	}
-
-	private static Map<String, Object> phone(Service.Phone phone, String serviceId) {
-		Map<String, Object> item = new Json();
-		item.put("id", phone.id());
-		item.put("service_id", serviceId);
-		item.put("contact_id", phone.contactId());
-		item.put("number", phone.number());
-		item.put("extension", phone.extension());
-		item.put("type", phone.type());
-		item.put("description", phone.description());
-		return item;
-	}
-
-	Map<String, Object> organization(Organization organization) {
-		Map<String, Object> json = new Json();
-		json.put("id", organization.id());
-		json.put("name", organization.name());
-		json.put("alternate_name", organization.alternateName());
-		json.put("description", organization.description() == null ? "" : organization.description());
-		json.put("email", organization.email());
-		json.put("website", organization.website());
-		json.put("logo", organization.logo());
-		json.put("uri", organization.uri());
-		json.put("legal_status", organization.legalStatus());
-		json.put("year_incorporated", organization.yearIncorporated());
-		json.put("parent_organization_id", organization.parentOrganizationId());
-		json.put("organization_identifiers", organization.organizationIdentifiers().stream().map(identifier -> {
-			Map<String, Object> item = new Json();
-			item.put("id", identifier.id());
-			item.put("organization_id", organization.id());
-			item.put("identifier_scheme", identifier.identifierScheme());
-			item.put("identifier_type", identifier.identifierType());
-			item.put("identifier", identifier.identifier());
-			return item;
-		}).toList());
-		return json;
-	}
-
-	Map<String, Object> location(Location location) {
-		Map<String, Object> json = new Json();
-		json.put("id", location.id());
-		json.put("location_type", location.locationType());
-		json.put("url", location.url());
-		json.put("organization_id", location.organizationId());
-		json.put("name", location.name());
-		json.put("alternate_name", location.alternateName());
-		json.put("description", location.description());
-		json.put("transportation", location.transportation());
-		json.put("latitude", location.latitude());
-		json.put("longitude", location.longitude());
-		json.put("external_identifier", location.externalIdentifier());
-		json.put("external_identifier_type", location.externalIdentifierType());
-		json.put("addresses", location.addresses().stream().map(address -> {
-			Map<String, Object> item = new Json();
-			item.put("id", address.id());
-			item.put("location_id", location.id());
-			item.put("attention", address.attention());
-			item.put("address_1", address.address1());
-			item.put("address_2", address.address2());
-			item.put("city", address.city());
-			item.put("region", address.region());
-			item.put("state_province", address.stateProvince());
-			item.put("postal_code", address.postalCode());
-			item.put("country", address.country());
-			item.put("address_type", address.addressType());
-			return item;
-		}).toList());
-		json.put("accessibility", location.accessibility().stream().map(accessibility -> {
-			Map<String, Object> item = new Json();
-			item.put("id", accessibility.id());
-			item.put("location_id", location.id());
-			item.put("description", accessibility.description());
-			item.put("details", accessibility.details());
-			item.put("url", accessibility.url());
-			return item;
-		}).toList());
-		return json;
-	}
-
-	Map<String, Object> term(TaxonomyTerm term) {
-		Map<String, Object> json = new Json();
-		json.put("id", term.id());
-		json.put("code", term.code());
-		json.put("name", term.name());
-		json.put("description", term.description() == null ? "" : term.description());
-		json.put("parent_id", term.parentId());
-		json.put("taxonomy", term.taxonomy());
-		json.put("taxonomy_id", term.taxonomyId());
-		json.put("language", term.language());
-		json.put("term_uri", term.termUri());
-		return json;
-	}
-
-	private static String utc(Instant instant) {
-		return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
+		}));
+		return ids;
 	}
 
 	/** A JSON object that keeps field order and leaves out fields with no value. */
-	private static final class Json extends LinkedHashMap<String, Object> {
+	static final class Json extends LinkedHashMap<String, Object> {
+
+		Json() {
+		}
+
+		Json(Map<String, Object> copy) {
+			super(copy);
+		}
 
 		@Override
 		public Object put(String key, Object value) {

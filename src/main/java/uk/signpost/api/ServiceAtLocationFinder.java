@@ -10,15 +10,13 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import uk.signpost.directory.Service;
 import uk.signpost.geo.Distance;
-import uk.signpost.search.SearchResult;
 import uk.signpost.search.ServiceQuery;
 import uk.signpost.search.ServiceSearch;
 
 /**
- * Finds service_at_locations: the services come from the search engine, their locations
- * from the database; with a point, each location is measured and the nearest come first.
+ * Finds a page of service_at_locations: which services match, in what order and with how
+ * many locations each comes from the search index; their locations from the database.
  */
 @Component
 class ServiceAtLocationFinder {
@@ -28,6 +26,10 @@ class ServiceAtLocationFinder {
 	/** Far enough to take in every location in the UK. */
 	private static final double ANYWHERE_MILES = 1000;
 
+	/** Services read from the index at a time. */
+	private static final int SLICE = 5000;
+
+	/** Services whose locations are read in one query. */
 	private static final int CHUNK = 1000;
 
 	/** One service at one location; metres is null without a point or coordinates. */
@@ -41,9 +43,12 @@ class ServiceAtLocationFinder {
 
 	private final JdbcTemplate jdbc;
 
-	ServiceAtLocationFinder(ServiceSearch search, JdbcTemplate jdbc) {
+	private final FindableServices findable;
+
+	ServiceAtLocationFinder(ServiceSearch search, JdbcTemplate jdbc, FindableServices findable) {
 		this.search = search;
 		this.jdbc = jdbc;
+		this.findable = findable;
 	}
 
 	/**
@@ -52,50 +57,126 @@ class ServiceAtLocationFinder {
 	 */
 	Found find(ServiceQuery query, ServiceQuery.Near near, Double proximityMetres, int page, int perPage) {
 		int offset = (page - 1) * perPage;
-		boolean filtered = query.text() != null || query.day() != null || (query.api() != null && query.api().any());
-		if (!filtered && near == null) {
+		if (near != null && proximityMetres != null) {
+			return within(query, near, proximityMetres, offset, perPage);
+		}
+		if (near == null && ServicesController.everything(query)) {
 			return everything(offset, perPage);
 		}
-		ServiceQuery services = query;
 		if (near != null) {
-			double miles = proximityMetres == null ? ANYWHERE_MILES : proximityMetres / METRES_PER_MILE;
-			services = query.toBuilder().near(near).radiusMiles(miles).nearestFirst(true).build();
+			// Services by their nearest location; each service's locations nearest first.
+			query = query.toBuilder().near(near).radiusMiles(ANYWHERE_MILES).nearestFirst(true).build();
 		}
-		List<String> ids = allIds(services);
+		return walk(query, near, offset, perPage);
+	}
+
+	/**
+	 * Pages through the services in the index's order, counting their locations, and
+	 * reads locations only for the services the page falls on.
+	 */
+	private Found walk(ServiceQuery query, ServiceQuery.Near near, int offset, int perPage) {
+		List<String> services = new ArrayList<>();
+		// Locations of the services before the first one the page falls on, and of those
+		// it falls on.
+		long before = 0;
+		long taken = 0;
+		long total = 0;
+		slices: for (int from = 0;; from += SLICE) {
+			ServiceSearch.Slice slice = this.search.locations(query, from, SLICE, from == 0);
+			if (from == 0) {
+				total = slice.locations();
+			}
+			for (ServiceSearch.Located hit : slice.hits()) {
+				if (services.isEmpty() && before + hit.locations() <= offset) {
+					before += hit.locations();
+					continue;
+				}
+				services.add(hit.id());
+				taken += hit.locations();
+				if (before + taken >= offset + perPage) {
+					break slices;
+				}
+			}
+			if (slice.hits().size() < SLICE) {
+				break;
+			}
+		}
+		Map<String, List<Row>> rows = rows(services);
+		List<Match> matches = new ArrayList<>();
+		for (String serviceId : services) {
+			List<Match> own = new ArrayList<>();
+			for (Row row : rows.getOrDefault(serviceId, List.of())) {
+				own.add(new Match(row.id, serviceId, metres(near, row)));
+			}
+			if (near != null) {
+				own.sort(NEAREST);
+			}
+			matches.addAll(own);
+		}
+		int skip = (int) (offset - before);
+		List<Match> page = skip >= matches.size() ? List.of()
+				: matches.subList(skip, Math.min(matches.size(), skip + perPage));
+		return new Found(total, page);
+	}
+
+	/** Every findable service's locations, in service id order. */
+	private Found everything(int offset, int perPage) {
+		FindableServices.Snapshot all = this.findable.snapshot();
+		if (offset >= all.locations()) {
+			return new Found(all.locations(), List.of());
+		}
+		int first = all.serviceHolding(offset);
+		List<String> services = new ArrayList<>();
+		for (int i = first; i < all.ids().size() && all.locationsBefore()[i] < offset + perPage; i++) {
+			services.add(all.ids().get(i));
+		}
+		Map<String, List<Row>> rows = rows(services);
+		List<Match> matches = new ArrayList<>();
+		services
+			.forEach(id -> rows.getOrDefault(id, List.of()).forEach(row -> matches.add(new Match(row.id, id, null))));
+		int skip = (int) (offset - all.locationsBefore()[first]);
+		return new Found(all.locations(),
+				matches.subList(Math.min(skip, matches.size()), Math.min(matches.size(), skip + perPage)));
+	}
+
+	/**
+	 * Locations within a distance: every candidate service with a venue in reach is
+	 * measured, location by location, and the nearest come first.
+	 */
+	private Found within(ServiceQuery query, ServiceQuery.Near near, double metres, int offset, int perPage) {
+		ServiceQuery candidates = query.toBuilder()
+			.api(query.api().venuesWithin(near, metres / METRES_PER_MILE))
+			.build();
+		List<String> ids = new ArrayList<>();
+		for (int from = 0;; from += SLICE) {
+			ServiceSearch.Slice slice = this.search.locations(candidates, from, SLICE, false);
+			slice.hits().forEach(hit -> ids.add(hit.id()));
+			if (slice.hits().size() < SLICE) {
+				break;
+			}
+		}
 		Map<String, List<Row>> rows = rows(ids);
 		List<Match> matches = new ArrayList<>();
 		for (String serviceId : ids) {
 			for (Row row : rows.getOrDefault(serviceId, List.of())) {
-				Double metres = near == null || row.latitude == null ? null
-						: Distance.miles(near.latitude(), near.longitude(), row.latitude, row.longitude)
-								* METRES_PER_MILE;
-				if (proximityMetres == null || (metres != null && metres <= proximityMetres)) {
-					matches.add(new Match(row.id, serviceId, metres));
+				Double distance = metres(near, row);
+				if (distance != null && distance <= metres) {
+					matches.add(new Match(row.id, serviceId, distance));
 				}
 			}
 		}
-		if (near != null) {
-			matches.sort(Comparator.comparing(Match::metres, Comparator.nullsLast(Comparator.naturalOrder())));
-		}
-		List<Match> pageOf = offset >= matches.size() ? List.of()
+		matches.sort(NEAREST);
+		List<Match> page = offset >= matches.size() ? List.of()
 				: matches.subList(offset, Math.min(matches.size(), offset + perPage));
-		return new Found(matches.size(), pageOf);
+		return new Found(matches.size(), page);
 	}
 
-	/** No filter and no point: straight from the database, in id order. */
-	private Found everything(int offset, int perPage) {
-		String from = " FROM service_at_location sal JOIN service s ON s.id = sal.service_id WHERE " + Service.FINDABLE;
-		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + from, Long.class);
-		List<Match> page = this.jdbc.query("SELECT sal.id, sal.service_id" + from + " ORDER BY sal.id LIMIT ? OFFSET ?",
-				(rs, n) -> new Match(rs.getString(1), rs.getString(2), null), perPage, offset);
-		return new Found(total == null ? 0 : total, page);
-	}
+	private static final Comparator<Match> NEAREST = Comparator.comparing(Match::metres,
+			Comparator.nullsLast(Comparator.naturalOrder()));
 
-	/** Every matching service id, in the search engine's order. */
-	private List<String> allIds(ServiceQuery query) {
-		SearchResult first = this.search.list(query, 0, CHUNK);
-		SearchResult all = first.total() <= CHUNK ? first : this.search.list(query, 0, (int) first.total());
-		return all.hits().stream().map(SearchResult.Hit::id).toList();
+	private static Double metres(ServiceQuery.Near near, Row row) {
+		return near == null || row.latitude == null ? null
+				: Distance.miles(near.latitude(), near.longitude(), row.latitude, row.longitude) * METRES_PER_MILE;
 	}
 
 	private record Row(String id, Double latitude, Double longitude) {

@@ -1,6 +1,7 @@
 package uk.signpost.api;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import uk.signpost.directory.Service;
 import uk.signpost.geo.Place;
 import uk.signpost.geo.PlaceFinder;
 import uk.signpost.search.ServiceQuery;
@@ -64,20 +64,34 @@ class ServiceAtLocationsController {
 		}
 		p.failIfInvalid();
 		ServiceAtLocationFinder.Found found = this.finder.find(query, near, proximity, page, perPage);
+		Map<String, Map<String, Object>> services = new HashMap<>();
+		this.records.full(found.page().stream().map(ServiceAtLocationFinder.Match::serviceId).distinct().toList())
+			.forEach(service -> services.put((String) service.get("id"), service));
 		List<Map<String, Object>> contents = new ArrayList<>();
-		Map<String, Service> services = this.records
-			.findAll(found.page().stream().map(ServiceAtLocationFinder.Match::serviceId).distinct().toList())
-			.stream()
-			.collect(Collectors.toMap(Service::id, s -> s));
 		for (ServiceAtLocationFinder.Match match : found.page()) {
-			Service service = services.get(match.serviceId());
+			Map<String, Object> service = services.get(match.serviceId());
 			if (service != null) {
-				serviceAtLocation(service, match.id())
-					.ifPresent(sal -> contents.add(this.records.serviceAtLocation(service, sal,
-							full ? this.records.full(service) : this.records.summary(service))));
+				serviceAtLocation(service, match.id(), full).ifPresent(contents::add);
 			}
 		}
 		return ApiPage.of(found.total(), page, perPage, contents);
+	}
+
+	/**
+	 * The service_at_location with this id inside a whole service, with the service
+	 * (whole or its one-to-one fields) inside it in turn.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Optional<Map<String, Object>> serviceAtLocation(Map<String, Object> service, String id,
+			boolean full) {
+		return ((List<Map<String, Object>>) service.get("service_at_locations")).stream()
+			.filter(sal -> id.equals(sal.get("id")))
+			.findFirst()
+			.map(sal -> {
+				Map<String, Object> item = new OrukRecords.Json(sal);
+				item.put("service", full ? service : OrukRecords.summary(service));
+				return item;
+			});
 	}
 
 	private ServiceQuery.Near near(String postcode, ApiParameters p) {
@@ -100,18 +114,13 @@ class ServiceAtLocationsController {
 		String serviceId = this.records.serviceIdOfServiceAtLocation(id)
 			.orElseThrow(
 					() -> new ApiProblem(HttpStatus.NOT_FOUND, "There is no service_at_location with the id " + id));
-		Service service = this.records.find(serviceId).orElseThrow();
-		if (service.isWithdrawn()) {
+		if (this.records.presence("service", serviceId) == OrukRecords.Presence.WITHDRAWN) {
 			throw new ApiProblem(HttpStatus.GONE, "The service " + serviceId + " has been withdrawn by its publisher");
 		}
-		Service.ServiceAtLocation sal = serviceAtLocation(service, id).orElseThrow();
+		Map<String, Object> service = this.records.full(List.of(serviceId)).get(0);
 		return ResponseEntity.ok()
-			.lastModified(this.records.lastChanged(service))
-			.body(this.records.serviceAtLocation(service, sal, this.records.full(service)));
-	}
-
-	private static Optional<Service.ServiceAtLocation> serviceAtLocation(Service service, String id) {
-		return service.serviceAtLocations().stream().filter(sal -> sal.id().equals(id)).findFirst();
+			.lastModified(this.records.lastChanged(serviceId))
+			.body(serviceAtLocation(service, id, true).orElseThrow());
 	}
 
 }

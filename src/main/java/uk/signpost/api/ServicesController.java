@@ -1,6 +1,5 @@
 package uk.signpost.api;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import uk.signpost.directory.Service;
 import uk.signpost.search.SearchResult;
 import uk.signpost.search.ServiceQuery;
 import uk.signpost.search.ServiceSearch;
@@ -29,9 +27,12 @@ class ServicesController {
 
 	private final ServiceSearch search;
 
-	ServicesController(OrukRecords records, ServiceSearch search) {
+	private final FindableServices findable;
+
+	ServicesController(OrukRecords records, ServiceSearch search, FindableServices findable) {
 		this.records = records;
 		this.search = search;
+		this.findable = findable;
 	}
 
 	/**
@@ -46,13 +47,26 @@ class ServicesController {
 		boolean full = p.bool("full");
 		ServiceQuery query = filters(p).build();
 		p.failIfInvalid();
-		SearchResult result = this.search.list(query, (page - 1) * perPage, perPage);
-		List<Map<String, Object>> contents = new ArrayList<>();
-		List<String> ids = result.hits().stream().map(SearchResult.Hit::id).toList();
-		for (Service service : this.records.findAll(ids)) {
-			contents.add(full ? this.records.full(service) : this.records.summary(service));
+		long total;
+		List<String> ids;
+		if (everything(query)) {
+			List<String> all = this.findable.snapshot().ids();
+			int from = (int) Math.min(all.size(), (long) (page - 1) * perPage);
+			ids = all.subList(from, Math.min(all.size(), from + perPage));
+			total = all.size();
 		}
-		return ApiPage.of(result.total(), page, perPage, contents);
+		else {
+			SearchResult result = this.search.list(query, (page - 1) * perPage, perPage);
+			ids = result.hits().stream().map(SearchResult.Hit::id).toList();
+			total = result.total();
+		}
+		return ApiPage.of(total, page, perPage, full ? this.records.full(ids) : this.records.summaries(ids));
+	}
+
+	/** True when the query asks for every findable service. */
+	static boolean everything(ServiceQuery query) {
+		return query.text() == null && query.day() == null && query.near() == null
+				&& (query.api() == null || !query.api().any());
 	}
 
 	/**
@@ -66,19 +80,21 @@ class ServicesController {
 			.exact(true)
 			.api(new ServiceQuery.ApiFilters(p.text("taxonomy_term_id"), p.text("taxonomy_id"),
 					p.text("organization_id"), p.instant("modified_after"), p.optionalInteger("minimum_age", 0, 130),
-					p.optionalInteger("maximum_age", 0, 130), p.minuteOfDay("start_time"), p.minuteOfDay("end_time"),
-					null));
+					p.optionalInteger("maximum_age", 0, 130), p.minuteOfDay("start_time"), p.minuteOfDay("end_time")));
 	}
 
 	@GetMapping("/{id}")
 	ResponseEntity<Map<String, Object>> service(@PathVariable String id) {
-		Service service = this.records.find(id)
-			.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "There is no service with the id " + id));
-		if (service.isWithdrawn()) {
-			throw new ApiProblem(HttpStatus.GONE, "The service " + id + " has been withdrawn by its publisher");
+		switch (this.records.presence("service", id)) {
+			case MISSING -> throw new ApiProblem(HttpStatus.NOT_FOUND, "There is no service with the id " + id);
+			case WITHDRAWN ->
+				throw new ApiProblem(HttpStatus.GONE, "The service " + id + " has been withdrawn by its publisher");
+			default -> {
+			}
 		}
-		Map<String, Object> record = this.records.full(service);
-		return ResponseEntity.ok().lastModified(this.records.lastChanged(service)).body(record);
+		return ResponseEntity.ok()
+			.lastModified(this.records.lastChanged(id))
+			.body(this.records.full(List.of(id)).get(0));
 	}
 
 }

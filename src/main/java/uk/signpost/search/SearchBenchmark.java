@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,11 +18,8 @@ import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import uk.signpost.Commands;
-import uk.signpost.demo.DemoDirectory;
+import uk.signpost.demo.BenchmarkFolder;
 import uk.signpost.geo.PlaceFinder;
-import uk.signpost.ingest.FeedSource;
-import uk.signpost.ingest.ImportReport;
-import uk.signpost.ingest.Importer;
 
 /**
  * {@code bench-search}: generates the demo directory at a given size, imports it,
@@ -52,31 +48,19 @@ public final class SearchBenchmark {
 	 */
 	public static int run(int services, int queries, Path work, List<String> springArgs, PrintStream out)
 			throws IOException {
-		boolean fresh = work == null;
-		if (fresh) {
-			work = Files.createTempDirectory("signpost-bench-search-");
-			DemoDirectory.write(work.resolve("feed"), services, DemoDirectory.DEFAULT_SEED, LocalDate.now());
-		}
-		out.println("Working folder (pass --reuse " + work + " to search it again): " + work);
+		BenchmarkFolder folder = BenchmarkFolder.prepare(services, work, out);
 		List<String> spring = new ArrayList<>(springArgs);
-		spring.add("--signpost.data-dir=" + work.resolve("data"));
+		spring.add(folder.dataDirSetting());
 		try (ConfigurableApplicationContext context = Commands.start(spring)) {
-			if (fresh) {
-				ImportReport report = context.getBean(Importer.class)
-					.importFeed(new FeedSource.Files(work.resolve("feed")), DemoDirectory.PUBLISHER,
-							DemoDirectory.PUBLISHER_NAME);
-				if (!report.succeeded()) {
-					out.println(report.summary());
-					return 1;
-				}
+			if (!folder.load(context, out)) {
+				return 1;
 			}
 			SearchIndex index = context.getBean(SearchIndex.class);
 			SearchIndex.Rebuild rebuild = index.rebuild();
 			out.printf(
 					"Index build (rebuild from the database): %d services in %.1f s, %.0f services/s, %.0f MB on disk%n",
 					rebuild.services(), rebuild.took().toMillis() / 1e3,
-					rebuild.services() / (rebuild.took().toMillis() / 1e3),
-					size(work.resolve("data").resolve("index")) / 1e6);
+					rebuild.services() / (rebuild.took().toMillis() / 1e3), size(folder.data().resolve("index")) / 1e6);
 			ServiceSearch search = context.getBean(ServiceSearch.class);
 			PlaceFinder places = context.getBean(PlaceFinder.class);
 			List<ServiceQuery.Near> nears = new ArrayList<>();

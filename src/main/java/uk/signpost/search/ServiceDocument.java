@@ -125,6 +125,10 @@ class ServiceDocument {
 	@GenericField
 	List<Integer> closesAt = new ArrayList<>();
 
+	/** How many service_at_locations it has, for the API to page through them. */
+	@GenericField(aggregable = Aggregable.YES, projectable = Projectable.YES)
+	int locations;
+
 	/** Every venue with coordinates. */
 	@GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
 	List<GeoPoint> venue = new ArrayList<>();

@@ -144,6 +144,7 @@ class ServiceDocuments {
 					if (document == null) {
 						return;
 					}
+					document.locations++;
 					String type = rs.getString(3);
 					double latitude = rs.getDouble(4);
 					boolean placed = !rs.wasNull();

@@ -40,24 +40,41 @@ public record ServiceQuery(String text, Near near, double radiusMiles, Integer a
 	 * is at most it. startTime keeps services with a schedule opening at or after it,
 	 * endTime those with one closing at or before it (minutes of the day; each bound may
 	 * be met by a different schedule). servedAreas, when set, keeps services that name no
-	 * service area or name one of these (lower case).
+	 * service area or name one of these (lower case). venuesNear keeps services with a
+	 * venue within venueMiles of it.
 	 */
 	public record ApiFilters(String taxonomyTermId, String taxonomyId, String organizationId,
 			java.time.Instant modifiedAfter, Integer minimumAge, Integer maximumAge, Integer startTime, Integer endTime,
-			Set<String> servedAreas) {
+			Set<String> servedAreas, Near venuesNear, double venueMiles) {
 
-		/** These filters, keeping only services that serve one of areas. */
-		public ApiFilters servedIn(Set<String> areas) {
-			return new ApiFilters(this.taxonomyTermId, this.taxonomyId, this.organizationId, this.modifiedAfter,
-					this.minimumAge, this.maximumAge, this.startTime, this.endTime, Set.copyOf(areas));
+		public ApiFilters(String taxonomyTermId, String taxonomyId, String organizationId,
+				java.time.Instant modifiedAfter, Integer minimumAge, Integer maximumAge, Integer startTime,
+				Integer endTime) {
+			this(taxonomyTermId, taxonomyId, organizationId, modifiedAfter, minimumAge, maximumAge, startTime, endTime,
+					null, null, 0);
 		}
 
 		/** True when any filter is set. */
 		public boolean any() {
 			return this.taxonomyTermId != null || this.taxonomyId != null || this.organizationId != null
 					|| this.modifiedAfter != null || this.minimumAge != null || this.maximumAge != null
-					|| this.startTime != null || this.endTime != null || this.servedAreas != null;
+					|| this.startTime != null || this.endTime != null || this.servedAreas != null
+					|| this.venuesNear != null;
 		}
+
+		/** These filters, keeping only services that serve one of areas. */
+		public ApiFilters servedIn(Set<String> areas) {
+			return new ApiFilters(this.taxonomyTermId, this.taxonomyId, this.organizationId, this.modifiedAfter,
+					this.minimumAge, this.maximumAge, this.startTime, this.endTime, Set.copyOf(areas), this.venuesNear,
+					this.venueMiles);
+		}
+
+		/** These filters, keeping only services with a venue within miles of near. */
+		public ApiFilters venuesWithin(Near near, double miles) {
+			return new ApiFilters(this.taxonomyTermId, this.taxonomyId, this.organizationId, this.modifiedAfter,
+					this.minimumAge, this.maximumAge, this.startTime, this.endTime, this.servedAreas, near, miles);
+		}
+
 	}
 
 	/** A point and the lower-case names of the areas that contain it (town, district). */

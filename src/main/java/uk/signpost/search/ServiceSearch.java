@@ -149,6 +149,45 @@ public class ServiceSearch {
 		}
 	}
 
+	/** A matching service's id and how many service_at_locations it has. */
+	public record Located(String id, int locations) {
+	}
+
+	/**
+	 * Matches in order, a slice at a time, each with its number of service_at_locations;
+	 * with the number of services and of their locations over all matches. The API pages
+	 * through service_at_locations with this.
+	 */
+	public record Slice(long services, long locations, List<Located> hits) {
+	}
+
+	/** total: also count services and sum their locations over all matches (else 0). */
+	public Slice locations(ServiceQuery query, int offset, int limit, boolean total) {
+		String searched = query.text() != null && hasTerms(query.text()) ? query.text() : null;
+		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(LONDON));
+		int slot = ServiceDocuments.slot(now.getDayOfWeek(), now.toLocalTime());
+		try (SearchSession session = this.index.session()) {
+			AggregationKey<Integer> sum = AggregationKey.of("locations");
+			var step = session.search(ServiceDocument.class)
+				.select(f -> f.composite().from(f.id(String.class), f.field("locations", Integer.class)).asList())
+				.where(f -> predicate(f, query, searched, slot, null))
+				.sort(f -> sort(f, query, searched != null, true));
+			if (total) {
+				step.aggregation(sum, f -> f.sum().field("locations", Integer.class));
+			}
+			else {
+				step.totalHitCountThreshold(0);
+			}
+			var result = step.fetch(offset, limit);
+			List<Located> hits = new ArrayList<>();
+			for (List<?> row : result.hits()) {
+				hits.add(new Located((String) row.get(0), (Integer) row.get(1)));
+			}
+			Integer locations = total ? result.aggregation(sum) : null;
+			return new Slice(total ? result.total().hitCount() : 0, locations == null ? 0 : locations, hits);
+		}
+	}
+
 	private SearchResult<List<?>> fetch(SearchSession session, ServiceQuery query, String searched, int slot,
 			AggregationKey<Map<String, Long>> facets, int offset, int limit) {
 		boolean hasText = searched != null;
@@ -160,19 +199,29 @@ public class ServiceSearch {
 								: f.distance("venue", point(query.near())).list().unit(DistanceUnit.MILES))
 				.asList())
 			.where(f -> predicate(f, query, searched, slot, null))
-			.sort(f -> {
-				var score = f.score();
-				if (query.near() == null) {
-					return hasText ? score.then().field("nameSort") : f.field("nameSort");
-				}
-				var distance = f.distance("venue", point(query.near())).mode(SortMode.MIN);
-				return query.nearestFirst() || !hasText ? distance.then().score()
-						: score.then().distance("venue", point(query.near())).mode(SortMode.MIN);
-			});
+			.sort(f -> sort(f, query, hasText, facets == null));
 		if (facets != null) {
 			step.aggregation(facets, f -> facetCounts(f));
 		}
 		return step.fetch(offset, limit);
+	}
+
+	/**
+	 * Relevance, or name without words; with a place, distance to the nearest venue
+	 * breaks ties, or comes first when asked. anyOrder: without words or place, the order
+	 * the index holds services in, which the API may use: sorting the whole directory by
+	 * name to reach page 1,900 took most of an API request.
+	 */
+	private static org.hibernate.search.engine.search.sort.dsl.SortFinalStep sort(
+			org.hibernate.search.engine.search.sort.dsl.SearchSortFactory f, ServiceQuery query, boolean hasText,
+			boolean anyOrder) {
+		var score = f.score();
+		if (query.near() == null) {
+			return hasText ? score.then().field("nameSort") : anyOrder ? f.indexOrder() : f.field("nameSort");
+		}
+		var distance = f.distance("venue", point(query.near())).mode(SortMode.MIN);
+		return query.nearestFirst() || !hasText ? distance.then().score()
+				: score.then().distance("venue", point(query.near())).mode(SortMode.MIN);
 	}
 
 	private List<Hit> hits(SearchResult<List<?>> result, ServiceQuery query) {
@@ -323,6 +372,12 @@ public class ServiceSearch {
 			}
 			if (api.endTime() != null) {
 				bool.filter(f.range().field("closesAt").atMost(api.endTime()));
+			}
+			if (api.venuesNear() != null) {
+				bool.filter(f.spatial()
+					.within()
+					.field("venue")
+					.circle(point(api.venuesNear()), api.venueMiles(), DistanceUnit.MILES));
 			}
 			if (api.servedAreas() != null) {
 				var served = f.bool().should(f.bool().mustNot(f.exists().field("serviceArea")));
