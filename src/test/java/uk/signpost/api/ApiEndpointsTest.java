@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.test.web.servlet.MvcResult;
 
+import uk.signpost.WebTest;
 import uk.signpost.directory.RecordId;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The API's other endpoints: service_at_locations by postcode and distance, taxonomies,
  * taxonomy terms, organisations; ETags and 304.
  */
-class ApiEndpointsTest extends ApiTestSupport {
+class ApiEndpointsTest extends WebTest {
 
 	/**
 	 * A venue in Preston city centre, one in Fulwood (3.5 km north) and one in Lancaster.

@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import uk.signpost.WebTest;
 import uk.signpost.TestDirectory;
 import uk.signpost.directory.RecordId;
 import uk.signpost.ingest.FeedSource;
@@ -109,8 +110,7 @@ class OpenApiTest {
 	void directoryAndDocument() throws Exception {
 		TestDirectory.clear(this.jdbc);
 		this.index.rebuild();
-		Path feed = Files.writeString(DATA_DIR.resolve("every-field.json"),
-				ApiTestSupport.resource("every-field.json"));
+		Path feed = Files.writeString(DATA_DIR.resolve("every-field.json"), WebTest.resource("every-field.json"));
 		assertThat(this.importer.importFeed(new FeedSource.Files(feed), "council", "Council").succeeded()).isTrue();
 
 		ParseOptions options = new ParseOptions();

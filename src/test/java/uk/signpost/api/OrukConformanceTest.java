@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import uk.signpost.WebTest;
 import uk.signpost.directory.RecordId;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * have. Runs in the 'shared' Maven profile.
  */
 @Tag("shared")
-class OrukConformanceTest extends ApiTestSupport {
+class OrukConformanceTest extends WebTest {
 
 	static final Path SCHEMAS = Path.of(System.getProperty("signpost.shared-dir", "../shared"), "oruk", "schema")
 		.toAbsolutePath()

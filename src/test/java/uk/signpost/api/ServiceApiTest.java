@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import uk.signpost.WebTest;
 import uk.signpost.directory.RecordId;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The ORUK API's service record: export, import as another publisher, export again, and
  * the two are the same apart from identifiers; errors as JSON.
  */
-class ServiceApiTest extends ApiTestSupport {
+class ServiceApiTest extends WebTest {
 
 	static final String SERVICE = """
 			{

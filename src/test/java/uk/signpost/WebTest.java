@@ -1,4 +1,4 @@
-package uk.signpost.api;
+package uk.signpost;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import uk.signpost.TestDirectory;
 import uk.signpost.ingest.FeedSource;
 import uk.signpost.ingest.ImportReport;
 import uk.signpost.ingest.Importer;
@@ -29,14 +28,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * What the API tests share: one application on its own data folder (so every API test
- * class reuses the same context), an empty directory, and feeds imported from text.
+ * What the page and API tests share: one application with a mock web server on its own
+ * data folder (so every such test class reuses the same context), an empty directory, and
+ * feeds imported from text.
  */
 @SpringBootTest(properties = { "signpost.demo-data=false" })
 @AutoConfigureMockMvc
-abstract class ApiTestSupport {
+public abstract class WebTest {
 
-	static final Path DATA_DIR;
+	protected static final Path DATA_DIR;
 
 	static {
 		try {
@@ -53,27 +53,27 @@ abstract class ApiTestSupport {
 	}
 
 	@Autowired
-	MockMvc mvc;
+	protected MockMvc mvc;
 
 	@Autowired
-	Importer importer;
+	protected Importer importer;
 
 	@Autowired
-	JdbcTemplate jdbc;
+	protected JdbcTemplate jdbc;
 
 	@Autowired
-	ObjectMapper json;
+	protected ObjectMapper json;
 
 	@Autowired
-	SearchIndex index;
+	protected SearchIndex index;
 
 	/** Empties the directory, the gazetteer and the index. */
-	void clear() {
+	protected void clear() {
 		TestDirectory.clear(this.jdbc);
 		this.index.rebuild();
 	}
 
-	ImportReport load(String publisher, String feed) throws IOException {
+	protected ImportReport load(String publisher, String feed) throws IOException {
 		Path file = Files.createTempFile(DATA_DIR, "feed-", ".json");
 		Files.writeString(file, feed);
 		ImportReport report = this.importer.importFeed(new FeedSource.Files(file), publisher, publisher);
@@ -81,22 +81,22 @@ abstract class ApiTestSupport {
 		return report;
 	}
 
-	static String resource(String name) throws IOException {
-		try (InputStream in = ApiTestSupport.class.getResourceAsStream("/api/" + name)) {
+	public static String resource(String name) throws IOException {
+		try (InputStream in = WebTest.class.getResourceAsStream("/api/" + name)) {
 			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		}
 	}
 
 	/** A GET of this path as written: %20 stays a space, not "%2520". */
-	static MockHttpServletRequestBuilder api(String path) {
+	protected static MockHttpServletRequestBuilder api(String path) {
 		return get(URI.create(path));
 	}
 
-	String fetch(String path) throws Exception {
+	protected String fetch(String path) throws Exception {
 		return this.mvc.perform(api(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 	}
 
-	JsonNode fetchJson(String path) throws Exception {
+	protected JsonNode fetchJson(String path) throws Exception {
 		return this.json.readTree(fetch(path));
 	}
 

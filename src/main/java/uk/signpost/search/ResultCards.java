@@ -1,0 +1,120 @@
+package uk.signpost.search;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** What a result card shows about each service found, read in one query for the page. */
+@Component
+class ResultCards {
+
+	private static final int SUMMARY_LENGTH = 180;
+
+	/**
+	 * One result. summary is the first part of the description; checked is when the
+	 * record was last confirmed (assured) or, failing that, last changed.
+	 */
+	record Card(String id, String name, String organization, String summary, Integer minimumAge, Integer maximumAge,
+			LocalDate checked, Double distanceMiles, List<String> delivery, boolean areaServed, boolean withinRadius) {
+
+		/** "For people aged 18 and over", or null when the service takes any age. */
+		public String ages() {
+			boolean from = this.minimumAge != null && this.minimumAge > 0;
+			boolean to = this.maximumAge != null && this.maximumAge < 120;
+			if (from && to) {
+				return "Ages " + this.minimumAge + " to " + this.maximumAge;
+			}
+			if (from) {
+				return "Ages " + this.minimumAge + " and over";
+			}
+			return to ? "Ages up to " + this.maximumAge : null;
+		}
+
+		public String distance() {
+			if (this.distanceMiles == null) {
+				return null;
+			}
+			return this.distanceMiles < 0.1 ? "Less than 0.1 miles away"
+					: String.format(java.util.Locale.UK, "%.1f miles away", this.distanceMiles);
+		}
+
+		public List<String> deliveryLabels() {
+			return this.delivery.stream().map(Delivery::label).toList();
+		}
+
+		public boolean remote() {
+			return !this.delivery.contains(Delivery.IN_PERSON) || (this.distanceMiles == null && !this.areaServed);
+		}
+
+	}
+
+	private final JdbcTemplate jdbc;
+
+	ResultCards(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Card> cards(List<SearchResult.Hit> hits) {
+		if (hits.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object[]> rows = new HashMap<>();
+		String marks = String.join(",", Collections.nCopies(hits.size(), "?"));
+		this.jdbc.query("SELECT s.id, s.name, o.name, s.description, s.minimum_age, s.maximum_age, s.assured_date, "
+				+ "s.last_modified FROM service s LEFT JOIN organization o ON o.id = s.organization_id WHERE s.id IN ("
+				+ marks + ")", rs -> {
+					rows.put(rs.getString(1),
+							new Object[] { rs.getString(2), rs.getString(3), rs.getString(4),
+									(Integer) rs.getObject(5, Integer.class), (Integer) rs.getObject(6, Integer.class),
+									checked(rs.getObject(7), rs.getObject(8)) });
+				}, hits.stream().map(SearchResult.Hit::id).toArray());
+		return hits.stream().map(hit -> {
+			Object[] row = rows.get(hit.id());
+			if (row == null) {
+				return null;
+			}
+			return new Card(hit.id(), (String) row[0], (String) row[1], summary((String) row[2]), (Integer) row[3],
+					(Integer) row[4], (LocalDate) row[5], hit.distanceMiles(), hit.delivery(), hit.areaServed(),
+					hit.withinRadius());
+		}).filter(Objects::nonNull).toList();
+	}
+
+	private static LocalDate checked(Object assured, Object modified) {
+		if (assured instanceof Date date) {
+			return date.toLocalDate();
+		}
+		if (assured instanceof LocalDate date) {
+			return date;
+		}
+		if (modified instanceof Timestamp timestamp) {
+			return timestamp.toLocalDateTime().toLocalDate();
+		}
+		if (modified instanceof OffsetDateTime time) {
+			return time.toLocalDate();
+		}
+		return null;
+	}
+
+	/** The description cut at a word near two lines' length. */
+	static String summary(String description) {
+		if (description == null) {
+			return null;
+		}
+		String text = description.strip().replaceAll("\\s+", " ");
+		if (text.length() <= SUMMARY_LENGTH) {
+			return text;
+		}
+		int cut = text.lastIndexOf(' ', SUMMARY_LENGTH);
+		return text.substring(0, cut > 0 ? cut : SUMMARY_LENGTH) + "…";
+	}
+
+}

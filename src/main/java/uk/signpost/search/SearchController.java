@@ -1,0 +1,71 @@
+package uk.signpost.search;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+import uk.signpost.geo.PlaceFinder;
+
+/**
+ * The search page: what, where and which filters, all in the query string. One handler
+ * serves the whole page and, for htmx, the results part of the same template.
+ */
+@Controller
+class SearchController {
+
+	static final int PAGE_SIZE = 20;
+
+	private final ServiceSearch search;
+
+	private final PlaceFinder places;
+
+	private final ResultCards cards;
+
+	private final Clock clock;
+
+	SearchController(ServiceSearch search, PlaceFinder places, ResultCards cards, ObjectProvider<Clock> clock) {
+		this.search = search;
+		this.places = places;
+		this.cards = cards;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@GetMapping("/search")
+	String search(SearchForm form, Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+		ServiceQuery.Near near = null;
+		String place = null;
+		String notice = null;
+		String error = null;
+		List<uk.signpost.geo.Place> choices = List.of();
+		if (form.where() != null) {
+			PlaceFinder.Whereabouts whereabouts = this.places.find(form.where());
+			if (whereabouts instanceof PlaceFinder.Found found) {
+				near = new ServiceQuery.Near(found.latitude(), found.longitude(), found.areas());
+				place = found.label();
+				notice = found.notice();
+			}
+			else if (whereabouts instanceof PlaceFinder.Ambiguous ambiguous) {
+				choices = ambiguous.choices();
+			}
+			else if (whereabouts instanceof PlaceFinder.NotFound notFound) {
+				error = notFound.message();
+			}
+		}
+		SearchResult result = null;
+		List<ResultCards.Card> found = List.of();
+		if (error == null && choices.isEmpty()) {
+			result = this.search.search(form.toQuery(near, PAGE_SIZE));
+			found = this.cards.cards(result.hits());
+		}
+		model.addAttribute("page", new SearchPage(form, result, found, place, notice, error, choices, PAGE_SIZE,
+				LocalDate.now(this.clock.withZone(ServiceSearch.LONDON))));
+		return htmx != null ? "search :: results" : "search";
+	}
+
+}

@@ -1,0 +1,95 @@
+package uk.signpost.search;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import uk.signpost.WebTest;
+import uk.signpost.directory.RecordId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The search page, each request made twice: as a full page and as htmx asks for it (the
+ * results part only). Real database, real index.
+ */
+class SearchPageTest extends WebTest {
+
+	static final String FEED = """
+			[{"id": "pantry", "name": "Preston Pantry", "status": "active",
+			  "description": "Low-cost food club <script>alert('x')</script> with fresh fruit",
+			  "minimum_age": 18, "assured_date": "2020-01-01",
+			  "organization": {"id": "org", "name": "Pantry Network", "description": "Food clubs"},
+			  "service_at_locations": [{"id": "sal", "location": {"id": "loc", "location_type": "physical",
+			    "name": "Market Hall", "latitude": 53.7590, "longitude": -2.6995,
+			    "addresses": [{"id": "adr", "address_1": "Earl Street", "city": "Preston", "postal_code": "PR1 2JA",
+			      "country": "GB", "state_province": "Lancashire", "address_type": "physical"}]}}]},
+			 {"id": "helpline", "name": "Money Helpline", "status": "active", "description": "Debt advice by phone",
+			  "phones": [{"id": "p", "number": "0800 000 000"}]}]""";
+
+	@BeforeEach
+	void directory() throws IOException {
+		clear();
+		load("county", FEED);
+	}
+
+	private String page(String path, boolean htmx) throws Exception {
+		MockHttpServletRequestBuilder request = api(path);
+		if (htmx) {
+			request.header("HX-Request", "true");
+		}
+		return this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void aNeedNearAPostcodeFindsTheServiceWithItsDistance(boolean htmx) throws Exception {
+		String html = page("/search?q=food&where=PR1%202JA", htmx);
+		assertThat(html).contains("1 service for food near PR1 2JA")
+			.contains("href=\"/services/" + RecordId.of("county", "service", "pantry") + "\"")
+			.contains("Preston Pantry")
+			.contains("Pantry Network")
+			.contains("Less than 0.1 miles away")
+			.contains("Ages 18 and over")
+			.contains("Checked 6 years ago");
+		// Imported text is escaped, never markup.
+		assertThat(html).doesNotContain("<script>alert").contains("&lt;script&gt;alert");
+		assertThat(html.contains("<html")).isEqualTo(!htmx);
+		assertThat(html.contains("Apply filters")).isEqualTo(!htmx);
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void aFilterNarrowsTheResultsAndCanBeRemoved(boolean htmx) throws Exception {
+		String html = page("/search?delivery=phone", htmx);
+		assertThat(html).contains("1 service").contains("Money Helpline").doesNotContain("Preston Pantry");
+		assertThat(html).contains("By phone").contains("href=\"/search\"");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void nothingFoundSuggestsWhatToRelax(boolean htmx) throws Exception {
+		String html = page("/search?q=food&age=10", htmx);
+		assertThat(html).contains("0 services for food")
+			.contains("Include services for any age (1 services)")
+			.contains("href=\"/search?q=food\"");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void anUnknownPlaceSaysSoAndKeepsWhatWasTyped(boolean htmx) throws Exception {
+		String html = page("/search?q=food&where=Atlantis", htmx);
+		if (!htmx) {
+			assertThat(html).contains("There is a problem")
+				.contains("We could not find a place called Atlantis")
+				.contains("value=\"Atlantis\"");
+		}
+		assertThat(html).doesNotContain("Preston Pantry");
+	}
+
+}
