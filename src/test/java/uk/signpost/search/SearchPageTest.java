@@ -51,7 +51,7 @@ class SearchPageTest extends WebTest {
 	void aNeedNearAPostcodeFindsTheServiceWithItsDistance(boolean htmx) throws Exception {
 		String html = page("/search?q=food&where=PR1%202JA", htmx);
 		assertThat(html).contains("1 service for food near PR1 2JA")
-			.contains("href=\"/services/" + RecordId.of("county", "service", "pantry") + "\"")
+			.contains("href=\"/services/" + RecordId.of("county", "service", "pantry") + "?from=")
 			.contains("Preston Pantry")
 			.contains("Pantry Network")
 			.contains("Less than 0.1 miles away")

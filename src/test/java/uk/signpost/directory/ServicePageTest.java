@@ -1,0 +1,100 @@
+package uk.signpost.directory;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import uk.signpost.WebTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The service page from a record with every field filled: what people see, in words. */
+class ServicePageTest extends WebTest {
+
+	static final String ID = RecordId.of("council", "service", "3a1f6c52-0000-4000-8000-000000000001");
+
+	@BeforeEach
+	void directory() throws Exception {
+		clear();
+		load("council", resource("every-field.json"));
+	}
+
+	private String html(String path, int status) throws Exception {
+		return this.mvc.perform(api(path))
+			.andExpect(status().is(status))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	@Test
+	void itSaysWhoItIsForWhatItCostsWhenAndWhereItIsAndHowToGetInTouch() throws Exception {
+		String html = html("/services/" + ID, 200);
+		assertThat(html).contains("<h1 class=\"govuk-heading-l\">Preston Foodbank</h1>")
+			.contains("Preston Foodbank Trust")
+			.contains("For people aged 18 to 99")
+			.contains("Anyone in financial crisis living in Preston")
+			.contains(">Free<")
+			.contains("Call us first, or bring a voucher from your GP or Citizens Advice")
+			.contains("A foodbank voucher")
+			.contains("Monday and Wednesday, 10am to 12:30pm")
+			.contains("Closed on bank holidays")
+			.contains("St Mary&#39;s Church Hall")
+			.contains("1 Church Street")
+			.contains("PR1 3BQ")
+			.contains("Step-free entrance: Ramp at the side door")
+			.contains("https://www.openstreetmap.org/?mlat=53.76320&amp;mlon=-2.70310")
+			.contains("href=\"tel:01632960123\"")
+			.contains("href=\"mailto:help@foodbank.example.org\"")
+			.contains("Sam Whittle")
+			.contains("href=\"tel:01632960124\"")
+			.contains("Checked on 3 March 2026 by checker@example.org")
+			.contains("Published by council")
+			.contains("Closed between Christmas and New Year")
+			.contains("href=\"/search\" class=\"govuk-back-link\"");
+	}
+
+	@Test
+	void backGoesToTheResultsItCameFromButNeverToAnotherSite() throws Exception {
+		assertThat(html("/services/" + ID + "?from=%2Fsearch%3Fq%3Dfood", 200))
+			.contains("href=\"/search?q=food\" class=\"govuk-back-link\"");
+		assertThat(html("/services/" + ID + "?from=https%3A%2F%2Fevil.example", 200))
+			.contains("href=\"/search\" class=\"govuk-back-link\"")
+			.doesNotContain("evil.example");
+	}
+
+	@Test
+	void anOldRecordCarriesAWarningAndAbuseServicesAnExitButton() throws Exception {
+		assertThat(html("/services/" + ID, 200)).doesNotContain("has not been checked for over a year")
+			.doesNotContain("Exit this page");
+		load("council", """
+				[{"id": "old", "name": "Lunch club", "status": "active", "assured_date": "2024-06-01"},
+				 {"id": "refuge", "name": "Domestic abuse refuge", "status": "active", "description": "A safe place",
+				 "assured_date": "2026-11-01"}]""");
+		assertThat(html("/services/" + RecordId.of("council", "service", "old"), 200))
+			.contains("has not been checked for over a year");
+		String refuge = html("/services/" + RecordId.of("council", "service", "refuge"), 200);
+		assertThat(refuge).contains("Exit this page").doesNotContain("has not been checked for over a year");
+	}
+
+	@Test
+	void importedMarkupIsShownAsTextNeverRun() throws Exception {
+		load("council", """
+				{"id": "x", "name": "<img src=x onerror=alert(1)>", "status": "active",
+				 "description": "<script>alert('x')</script>", "url": "javascript:alert(1)"}""");
+		String html = html("/services/" + RecordId.of("council", "service", "x"), 200);
+		assertThat(html).doesNotContain("<script>alert")
+			.doesNotContain("<img src=x")
+			.contains("&lt;script&gt;")
+			.doesNotContain("javascript:");
+	}
+
+	@Test
+	void withdrawnAndUnknownServicesSaySoWithTheRightStatus() throws Exception {
+		this.jdbc.update("UPDATE service SET withdrawn_at = CURRENT_TIMESTAMP WHERE id = ?", ID);
+		assertThat(html("/services/" + ID, 410)).contains("This service is no longer listed")
+			.contains("Search for other services");
+		assertThat(html("/services/nope", 404)).contains("Page not found");
+	}
+
+}
