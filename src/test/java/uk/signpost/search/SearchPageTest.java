@@ -60,7 +60,9 @@ class SearchPageTest extends WebTest {
 		// Imported text is escaped, never markup.
 		assertThat(html).doesNotContain("<script>alert").contains("&lt;script&gt;alert");
 		assertThat(html.contains("<html")).isEqualTo(!htmx);
-		assertThat(html.contains("Apply filters")).isEqualTo(!htmx);
+		// htmx gets the filters and results, not the search box above them.
+		assertThat(html).contains("Apply filters").contains("id=\"search-results-row\"");
+		assertThat(html.contains("What do you need help with?")).isEqualTo(!htmx);
 	}
 
 	@ParameterizedTest

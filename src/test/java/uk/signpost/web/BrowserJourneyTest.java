@@ -1,0 +1,222 @@
+package uk.signpost.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import uk.signpost.TestDirectory;
+import uk.signpost.ingest.FeedSource;
+import uk.signpost.ingest.Importer;
+import uk.signpost.search.SearchIndex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A resident's journey in real headless Chromium, with JavaScript on (htmx swaps the
+ * results) and off (the Apply button reloads), and at 320 pixels wide; axe-core checks
+ * every page type on the way. Needs /usr/bin/chromium and /usr/bin/chromedriver, which
+ * .ci/run installs; never downloads a driver.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "signpost.demo-data=false" })
+class BrowserJourneyTest {
+
+	static final Path DATA_DIR;
+
+	static {
+		try {
+			DATA_DIR = Files.createTempDirectory("signpost-browser-");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) {
+		registry.add("signpost.data-dir", DATA_DIR::toString);
+	}
+
+	static final File CHROMIUM = new File("/usr/bin/chromium");
+
+	static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+	static final String FEED = """
+			[{"id": "pantry", "name": "Preston Pantry", "status": "active", "description": "Low-cost food club",
+			  "assured_date": "2026-10-01",
+			  "organization": {"id": "org", "name": "Pantry Network", "description": "Food clubs"},
+			  "schedules": [{"id": "s", "freq": "WEEKLY", "byday": "MO,TU,WE,TH,FR", "opens_at": "09:00", "closes_at": "17:00"}],
+			  "phones": [{"id": "p1", "number": "01632 960111"}],
+			  "service_at_locations": [{"id": "sal", "location": {"id": "loc", "location_type": "physical",
+			    "name": "Market Hall", "latitude": 53.7590, "longitude": -2.6995,
+			    "addresses": [{"id": "adr", "address_1": "Earl Street", "city": "Preston", "postal_code": "PR1 2JA",
+			      "country": "GB", "state_province": "Lancashire", "address_type": "physical"}]}}]},
+			 {"id": "helpline", "name": "Money Helpline", "status": "active", "description": "Debt advice by phone",
+			  "assured_date": "2026-09-01", "phones": [{"id": "p2", "number": "0800 000 000"}]}]""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Importer importer;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	SearchIndex index;
+
+	WebDriver browser;
+
+	/** axe-core runs as a script: checked in the JavaScript runs only. */
+	boolean javascript;
+
+	@BeforeEach
+	void directory() throws IOException {
+		assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(), "Chromium and chromedriver are installed");
+		TestDirectory.clear(this.jdbc);
+		this.index.rebuild();
+		Path feed = Files.writeString(DATA_DIR.resolve("feed.json"), FEED);
+		assertThat(this.importer.importFeed(new FeedSource.Files(feed), "county", "County").succeeded()).isTrue();
+	}
+
+	@AfterEach
+	void close() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	private WebDriver open(boolean javascript, int width) {
+		this.javascript = javascript;
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+				"--window-size=" + width + ",900");
+		if (!javascript) {
+			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
+		this.browser = new ChromeDriver(service, options);
+		this.browser.manage().window().setSize(new Dimension(width, 900));
+		return this.browser;
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	/** axe-core's WCAG 2.2 A and AA rules find nothing on the page. */
+	private void accessible(WebDriver browser) {
+		if (!this.javascript) {
+			return;
+		}
+		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+			.analyze(browser);
+		List<String> violations = results.getViolations()
+			.stream()
+			.map((Rule rule) -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().size() + " at "
+					+ rule.getNodes().get(0).getTarget())
+			.toList();
+		assertThat(violations).as(browser.getCurrentUrl()).isEmpty();
+	}
+
+	private void search(WebDriver browser) {
+		browser.get(url("/"));
+		accessible(browser);
+		browser.findElement(By.id("where")).sendKeys("PR1 2JA");
+		browser.findElement(By.cssSelector("button.govuk-button--start")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+				ExpectedConditions.textToBePresentInElementLocated(By.id("result-count"), "2 services near PR1 2JA"));
+		accessible(browser);
+	}
+
+	/** Back comes to the same results (as a tidy address: empty fields left out). */
+	private void openServiceAndComeBack(WebDriver browser) {
+		browser.findElement(By.linkText("Money Helpline")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Money Helpline");
+		assertThat(browser.findElement(By.linkText("0800 000 000")).getAttribute("href")).isEqualTo("tel:0800000000");
+		accessible(browser);
+		browser.findElement(By.linkText("Back to results")).click();
+		assertThat(browser.getCurrentUrl()).contains("where=PR1+2JA").contains("delivery=phone");
+		assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("1 service near PR1 2JA");
+	}
+
+	@Test
+	void withJavaScriptAFilterSwapsTheResultsAndTheAddress() {
+		WebDriver browser = open(true, 1200);
+		search(browser);
+		browser.findElements(By.cssSelector(".govuk-checkboxes__label"))
+			.stream()
+			.filter(label -> label.getText().startsWith("By phone"))
+			.findFirst()
+			.orElseThrow()
+			.click();
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-count"), "1 service near PR1 2JA"));
+		wait.until(ExpectedConditions.urlContains("delivery=phone"));
+		assertThat(browser.findElement(By.id("announcement")).getAttribute("textContent"))
+			.isEqualTo("1 service near PR1 2JA");
+		// Focus stays on the checkbox that was changed.
+		assertThat(browser.switchTo().activeElement().getAttribute("value")).isEqualTo("phone");
+		accessible(browser);
+		openServiceAndComeBack(browser);
+	}
+
+	@Test
+	void withoutJavaScriptTheApplyButtonDoesTheSame() {
+		WebDriver browser = open(false, 1200);
+		search(browser);
+		browser.findElements(By.cssSelector(".govuk-checkboxes__label"))
+			.stream()
+			.filter(label -> label.getText().startsWith("By phone"))
+			.findFirst()
+			.orElseThrow()
+			.click();
+		assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("2 services near PR1 2JA");
+		browser.findElements(By.xpath("//button[normalize-space()='Apply filters']")).get(0).click();
+		assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("1 service near PR1 2JA");
+		assertThat(browser.getCurrentUrl()).contains("delivery=phone");
+		openServiceAndComeBack(browser);
+	}
+
+	@Test
+	void atThreeHundredAndTwentyPixelsNothingScrollsSideways() {
+		WebDriver browser = open(true, 320);
+		for (String path : List.of("/", "/search?where=PR1%202JA",
+				"/services/" + uk.signpost.directory.RecordId.of("county", "service", "pantry"))) {
+			browser.get(url(path));
+			long scroll = (Long) ((JavascriptExecutor) browser)
+				.executeScript("return document.documentElement.scrollWidth;");
+			assertThat(scroll).as(path).isLessThanOrEqualTo(320);
+		}
+	}
+
+}
