@@ -33,12 +33,19 @@ public final class OpeningHours {
 					String code = part.strip().toUpperCase(Locale.UK);
 					int day = CODES.indexOf(code);
 					if (day >= 0) {
-						this.week.computeIfAbsent(DayOfWeek.of(day + 1), d -> new ArrayList<>())
-							.add(new LocalTime[] { schedule.opensAt(), schedule.closesAt() });
+						List<LocalTime[]> times = this.week.computeIfAbsent(DayOfWeek.of(day + 1),
+								d -> new ArrayList<>());
+						// A venue's schedule often repeats the service's.
+						boolean known = times.stream()
+							.anyMatch(t -> t[0].equals(schedule.opensAt()) && t[1].equals(schedule.closesAt()));
+						if (!known) {
+							times.add(new LocalTime[] { schedule.opensAt(), schedule.closesAt() });
+						}
 					}
 				}
 			}
-			if (schedule.description() != null && !schedule.description().isBlank()) {
+			if (schedule.description() != null && !schedule.description().isBlank()
+					&& !this.notes.contains(schedule.description().strip())) {
 				this.notes.add(schedule.description().strip());
 			}
 		}

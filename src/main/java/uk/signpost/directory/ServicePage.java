@@ -150,6 +150,41 @@ public record ServicePage(Service service, Organization organization, List<Venue
 				|| words.contains("sexual violence") || words.contains("sexual abuse") || words.contains("rape");
 	}
 
+	/**
+	 * Name, phone, email, address and hours as plain text, for a frontline worker to
+	 * paste into a case note or read out on a call.
+	 */
+	public String contactText() {
+		List<String> lines = new ArrayList<>();
+		lines.add(this.service.name() + (this.organization == null ? "" : " (" + this.organization.name() + ")"));
+		phones().forEach(phone -> lines.add("Phone: " + phone.number()));
+		if (this.service.email() != null) {
+			lines.add("Email: " + this.service.email());
+		}
+		if (this.service.url() != null) {
+			lines.add("Website: " + this.service.url());
+		}
+		for (Venue venue : this.venues) {
+			List<String> address = new ArrayList<>(venue.addressLines());
+			if (venue.postcode() != null) {
+				address.add(venue.postcode());
+			}
+			if (!address.isEmpty()) {
+				lines.add("Address: " + String.join(", ", address));
+			}
+		}
+		OpeningHours hours = hours();
+		if (hours.isKnown()) {
+			lines.add("Open: " + hours.sentence());
+		}
+		LocalDate checked = checked();
+		if (checked != null) {
+			lines.add("Checked: "
+					+ checked.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
+		}
+		return String.join("\n", lines);
+	}
+
 	public String languages() {
 		return this.service.languages()
 			.stream()

@@ -23,7 +23,8 @@ class OpeningHoursTest {
 		assertThat(hours.sentence()).isEqualTo("Monday to Friday, 9am to 5pm; Saturday, 10am to 12:30pm");
 		assertThat(hours.table()).containsEntry("Sunday", "Closed").containsEntry("Saturday", "10am to 12:30pm");
 
-		OpeningHours some = new OpeningHours(List.of(weekly("MO,WE", "10:00", "12:00")));
+		OpeningHours some = new OpeningHours(
+				List.of(weekly("MO,WE", "10:00", "12:00"), weekly("MO", "10:00", "12:00")));
 		assertThat(some.sentence()).isEqualTo("Monday and Wednesday, 10am to midday");
 	}
 

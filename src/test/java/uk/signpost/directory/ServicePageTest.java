@@ -52,6 +52,12 @@ class ServicePageTest extends WebTest {
 			.contains("Published by council")
 			.contains("Closed between Christmas and New Year")
 			.contains("href=\"/search\" class=\"govuk-back-link\"");
+		// The text to copy for a case note, there without JavaScript too.
+		assertThat(html).contains("Contact details as text")
+			.contains("Preston Foodbank (Preston Foodbank Trust)\nPhone: 01632 960123\n"
+					+ "Email: help@foodbank.example.org\nWebsite: https://foodbank.example.org/preston\n"
+					+ "Address: 1 Church Street, Fishergate, Preston, Lancashire, PR1 3BQ\n"
+					+ "Open: Monday and Wednesday, 10am to 12:30pm\nChecked: 3 March 2026");
 	}
 
 	@Test

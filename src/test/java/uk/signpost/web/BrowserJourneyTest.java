@@ -163,6 +163,11 @@ class BrowserJourneyTest {
 		browser.findElement(By.linkText("Money Helpline")).click();
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Money Helpline");
 		assertThat(browser.findElement(By.linkText("0800 000 000")).getAttribute("href")).isEqualTo("tel:0800000000");
+		// Copying needs JavaScript; without it the same text is in a Details component.
+		assertThat(browser.findElement(By.id("copy-contact")).isDisplayed()).isEqualTo(this.javascript);
+		browser.findElement(By.className("govuk-details__summary")).click();
+		assertThat(browser.findElement(By.id("contact-text")).getText())
+			.startsWith("Money Helpline\nPhone: 0800 000 000");
 		accessible(browser);
 		browser.findElement(By.linkText("Back to results")).click();
 		assertThat(browser.getCurrentUrl()).contains("where=PR1+2JA").contains("delivery=phone");
