@@ -24,7 +24,8 @@ class ResultCards {
 	 * record was last confirmed (assured) or, failing that, last changed.
 	 */
 	record Card(String id, String name, String organization, String summary, Integer minimumAge, Integer maximumAge,
-			LocalDate checked, Double distanceMiles, List<String> delivery, boolean areaServed, boolean withinRadius) {
+			LocalDate checked, Double distanceMiles, List<String> delivery, boolean areaServed, boolean withinRadius,
+			boolean free, boolean openNow) {
 
 		/** "For people aged 18 and over", or null when the service takes any age. */
 		public String ages() {
@@ -84,7 +85,7 @@ class ResultCards {
 			}
 			return new Card(hit.id(), (String) row[0], (String) row[1], summary((String) row[2]), (Integer) row[3],
 					(Integer) row[4], (LocalDate) row[5], hit.distanceMiles(), hit.delivery(), hit.areaServed(),
-					hit.withinRadius());
+					hit.withinRadius(), hit.free(), hit.openNow());
 		}).filter(Objects::nonNull).toList();
 	}
 

@@ -20,10 +20,11 @@ public record SearchResult(long total, List<Hit> hits, Map<String, List<FacetVal
 	/**
 	 * One service found. distanceMiles is to its nearest venue (null without a place or
 	 * venue); remote means it stays in a place search because it is delivered by phone or
-	 * online, and areaServed because its service area covers the place.
+	 * online, and areaServed because its service area covers the place; free when it
+	 * costs nothing; openNow when its weekly hours include this quarter-hour.
 	 */
 	public record Hit(String id, float score, Double distanceMiles, List<String> delivery, boolean withinRadius,
-			boolean areaServed) {
+			boolean areaServed, boolean free, boolean openNow) {
 	}
 
 	public record FacetValue(String value, long count, boolean selected) {

@@ -92,7 +92,7 @@ class ServiceDocument {
 	@GenericField
 	int maximumAge = 130;
 
-	@GenericField
+	@GenericField(projectable = Projectable.YES)
 	boolean free;
 
 	/** in_person, phone, online. */
@@ -112,7 +112,7 @@ class ServiceDocument {
 	/**
 	 * Quarter-hours of the week it is open: day (0 = Monday) * 96 + quarter of the day.
 	 */
-	@GenericField
+	@GenericField(projectable = Projectable.YES)
 	List<Integer> openSlot = new ArrayList<>();
 
 	/**

@@ -91,7 +91,7 @@ public class ServiceSearch {
 			AggregationKey<Map<String, Long>> all = AggregationKey.of("facet");
 			SearchResult<List<?>> result = fetch(session, query, searched, slot, all, (query.page() - 1) * query.size(),
 					query.size());
-			List<Hit> hits = hits(result, query);
+			List<Hit> hits = hits(result, query, slot);
 			Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
 			Map<String, Long> counts = result.aggregation(all);
 			for (Facet facet : Facet.values()) {
@@ -144,7 +144,7 @@ public class ServiceSearch {
 		int slot = ServiceDocuments.slot(now.getDayOfWeek(), now.toLocalTime());
 		try (SearchSession session = this.index.session()) {
 			SearchResult<List<?>> result = fetch(session, query, searched, slot, null, offset, limit);
-			return new uk.signpost.search.SearchResult(result.total().hitCount(), hits(result, query), Map.of(),
+			return new uk.signpost.search.SearchResult(result.total().hitCount(), hits(result, query, slot), Map.of(),
 					searched, null, List.of());
 		}
 	}
@@ -196,7 +196,8 @@ public class ServiceSearch {
 				.from(f.id(String.class), f.score(), f.field("delivery", String.class).list(),
 						f.field("serviceArea", String.class).list(),
 						query.near() == null ? f.constant(List.<Double>of())
-								: f.distance("venue", point(query.near())).list().unit(DistanceUnit.MILES))
+								: f.distance("venue", point(query.near())).list().unit(DistanceUnit.MILES),
+						f.field("free", Boolean.class), f.field("openSlot", Integer.class).list())
 				.asList())
 			.where(f -> predicate(f, query, searched, slot, null))
 			.sort(f -> sort(f, query, hasText, facets == null));
@@ -224,10 +225,10 @@ public class ServiceSearch {
 				: score.then().distance("venue", point(query.near())).mode(SortMode.MIN);
 	}
 
-	private List<Hit> hits(SearchResult<List<?>> result, ServiceQuery query) {
+	private List<Hit> hits(SearchResult<List<?>> result, ServiceQuery query, int slot) {
 		List<Hit> hits = new ArrayList<>();
 		for (List<?> row : result.hits()) {
-			hits.add(hit(row, query));
+			hits.add(hit(row, query, slot));
 		}
 		return hits;
 	}
@@ -266,7 +267,7 @@ public class ServiceSearch {
 		return counts;
 	}
 
-	private Hit hit(List<?> row, ServiceQuery query) {
+	private Hit hit(List<?> row, ServiceQuery query, int slot) {
 		@SuppressWarnings("unchecked")
 		List<String> delivery = (List<String>) row.get(2);
 		@SuppressWarnings("unchecked")
@@ -276,7 +277,10 @@ public class ServiceSearch {
 		Double nearest = distances.stream().filter(d -> d != null).min(Double::compare).orElse(null);
 		boolean within = nearest != null && nearest <= query.radiusMiles();
 		boolean areaServed = query.near() != null && areas.stream().anyMatch(query.near().areas()::contains);
-		return new Hit((String) row.get(0), (Float) row.get(1), nearest, delivery, within, areaServed);
+		@SuppressWarnings("unchecked")
+		List<Integer> open = (List<Integer>) row.get(6);
+		return new Hit((String) row.get(0), (Float) row.get(1), nearest, delivery, within, areaServed,
+				Boolean.TRUE.equals(row.get(5)), open.contains(slot));
 	}
 
 	private static GeoPoint point(ServiceQuery.Near near) {

@@ -24,6 +24,7 @@ class SearchPageTest extends WebTest {
 			[{"id": "pantry", "name": "Preston Pantry", "status": "active",
 			  "description": "Low-cost food club <script>alert('x')</script> with fresh fruit",
 			  "minimum_age": 18, "assured_date": "2020-01-01",
+			  "cost_options": [{"id": "c", "amount": 0, "amount_description": "Free"}],
 			  "organization": {"id": "org", "name": "Pantry Network", "description": "Food clubs"},
 			  "service_at_locations": [{"id": "sal", "location": {"id": "loc", "location_type": "physical",
 			    "name": "Market Hall", "latitude": 53.7590, "longitude": -2.6995,
@@ -56,7 +57,8 @@ class SearchPageTest extends WebTest {
 			.contains("Pantry Network")
 			.contains("Less than 0.1 miles away")
 			.contains("Ages 18 and over")
-			.contains("Checked 6 years ago");
+			.contains("Checked 6 years ago")
+			.contains("govuk-tag--green\">Free</strong>");
 		// Imported text is escaped, never markup.
 		assertThat(html).doesNotContain("<script>alert").contains("&lt;script&gt;alert");
 		assertThat(html.contains("<html")).isEqualTo(!htmx);
