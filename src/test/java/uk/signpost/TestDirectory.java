@@ -19,6 +19,16 @@ public final class TestDirectory {
 	/** The gazetteer: derived from the directory and official files, not part of it. */
 	public static final List<String> GAZETTEER = List.of("postcode", "outward_code", "place", "gazetteer_import");
 
+	/** A new, empty data folder for a test application of its own. */
+	public static java.nio.file.Path newDataDir(String prefix) {
+		try {
+			return java.nio.file.Files.createTempDirectory(prefix);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	public static void clear(JdbcTemplate jdbc) {
 		TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
 		GAZETTEER.forEach(table -> jdbc.update("DELETE FROM " + table));

@@ -36,16 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 public abstract class WebTest {
 
-	protected static final Path DATA_DIR;
-
-	static {
-		try {
-			DATA_DIR = Files.createTempDirectory("signpost-api-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	protected static final Path DATA_DIR = TestDirectory.newDataDir("signpost-api-");
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {

@@ -25,6 +25,8 @@ import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import uk.signpost.directory.InList;
+
 /**
  * Directory records in the ORUK 3.0 shape, read straight from the tables, whose columns
  * carry ORUK's field names. A page of records costs one query per table, whatever its
@@ -80,8 +82,6 @@ class OrukRecords {
 
 	/** Column names that are SQL keywords, quoted in the schema. */
 	private static final Set<String> QUOTED = Set.of("count", "interval", "option", "value");
-
-	private static final int CHUNK = 500;
 
 	private final JdbcTemplate jdbc;
 
@@ -292,11 +292,10 @@ class OrukRecords {
 		Map<String, List<Map<String, Object>>> rows = new HashMap<>();
 		List<String> all = keys.stream().filter(Objects::nonNull).distinct().toList();
 		String columns = String.join(", ", fields.stream().map(f -> QUOTED.contains(f) ? "\"" + f + "\"" : f).toList());
-		for (int i = 0; i < all.size(); i += CHUNK) {
-			List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
-			String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+		for (List<String> chunk : InList.chunks(all)) {
 			this.jdbc.query("SELECT " + key + " AS owner_key, " + columns + " FROM " + table + " WHERE " + key + " IN ("
-					+ marks + ")" + (order == null ? "" : " ORDER BY " + key + ", " + order), rs -> {
+					+ InList.placeholders(chunk.size()) + ")"
+					+ (order == null ? "" : " ORDER BY " + key + ", " + order), rs -> {
 						rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(json(rs, fields));
 					}, chunk.toArray());
 		}

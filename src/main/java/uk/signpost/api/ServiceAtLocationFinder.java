@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import uk.signpost.directory.InList;
 import uk.signpost.geo.Distance;
 import uk.signpost.search.ServiceQuery;
 import uk.signpost.search.ServiceSearch;
@@ -28,9 +29,6 @@ class ServiceAtLocationFinder {
 
 	/** Services read from the index at a time. */
 	private static final int SLICE = 5000;
-
-	/** Services whose locations are read in one query. */
-	private static final int CHUNK = 1000;
 
 	/** One service at one location; metres is null without a point or coordinates. */
 	record Match(String id, String serviceId, Double metres) {
@@ -185,12 +183,10 @@ class ServiceAtLocationFinder {
 	/** Each service's locations in the publisher's order, a chunk of services a query. */
 	private Map<String, List<Row>> rows(List<String> ids) {
 		Map<String, List<Row>> rows = new HashMap<>();
-		for (int i = 0; i < ids.size(); i += CHUNK) {
-			List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-			String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+		for (List<String> chunk : InList.chunks(ids)) {
 			this.jdbc.query("SELECT sal.service_id, sal.id, l.latitude, l.longitude FROM service_at_location sal "
-					+ "JOIN location l ON l.id = sal.location_id WHERE sal.service_id IN (" + marks
-					+ ") ORDER BY sal.service_id, sal.position", rs -> {
+					+ "JOIN location l ON l.id = sal.location_id WHERE sal.service_id IN ("
+					+ InList.placeholders(chunk.size()) + ") ORDER BY sal.service_id, sal.position", rs -> {
 						double latitude = rs.getDouble(3);
 						boolean placed = !rs.wasNull();
 						double longitude = rs.getDouble(4);

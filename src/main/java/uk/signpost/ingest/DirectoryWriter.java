@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import uk.signpost.directory.InList;
+
 /**
  * Writes what the importer read, many records at a time with JDBC batches. A record whose
  * content hash is unchanged is left alone; a changed one has its root updated and its
@@ -30,8 +32,6 @@ class DirectoryWriter {
 	static final List<String> LOCATION_CHILDREN = List.of("address", "accessibility");
 
 	static final List<String> ORGANIZATION_CHILDREN = List.of("organization_identifier");
-
-	private static final int IN_LIST = 500;
 
 	private final JdbcTemplate jdbc;
 
@@ -147,10 +147,10 @@ class DirectoryWriter {
 			return new Counts(0, 0, 0);
 		}
 		Map<String, Stored> stored = new HashMap<>();
-		for (List<String> chunk : chunks(aggregates.stream().map(Aggregate::id).toList())) {
+		for (List<String> chunk : InList.chunks(aggregates.stream().map(Aggregate::id).toList())) {
 			boolean withdrawable = !table.startsWith("taxonomy");
 			this.jdbc.query("SELECT id, content_hash" + (withdrawable ? ", withdrawn_at" : "") + " FROM " + table
-					+ " WHERE id IN (" + placeholders(chunk.size()) + ")", rs -> {
+					+ " WHERE id IN (" + InList.placeholders(chunk.size()) + ")", rs -> {
 						stored.put(rs.getString(1),
 								new Stored(rs.getString(2), withdrawable && rs.getObject(3) != null));
 					}, chunk.toArray());
@@ -177,10 +177,9 @@ class DirectoryWriter {
 		}
 		List<String> replaced = updates.stream().map(Row::id).toList();
 		for (String childTable : childTables) {
-			for (List<String> chunk : chunks(replaced)) {
-				this.jdbc.update(
-						"DELETE FROM " + childTable + " WHERE " + owner + " IN (" + placeholders(chunk.size()) + ")",
-						chunk.toArray());
+			for (List<String> chunk : InList.chunks(replaced)) {
+				this.jdbc.update("DELETE FROM " + childTable + " WHERE " + owner + " IN ("
+						+ InList.placeholders(chunk.size()) + ")", chunk.toArray());
 			}
 		}
 		insert(inserts);
@@ -218,10 +217,10 @@ class DirectoryWriter {
 
 	private Set<String> existing(String table, Collection<String> ids) {
 		Set<String> found = new HashSet<>();
-		for (List<String> chunk : chunks(new ArrayList<>(ids))) {
+		for (List<String> chunk : InList.chunks(ids)) {
 			found.addAll(this.jdbc.queryForList(
-					"SELECT id FROM " + table + " WHERE id IN (" + placeholders(chunk.size()) + ")", String.class,
-					chunk.toArray()));
+					"SELECT id FROM " + table + " WHERE id IN (" + InList.placeholders(chunk.size()) + ")",
+					String.class, chunk.toArray()));
 		}
 		return found;
 	}
@@ -253,7 +252,7 @@ class DirectoryWriter {
 		return this.sqlCache.computeIfAbsent("I" + row.table() + ":" + columns,
 				k -> "INSERT INTO " + row.table() + " ("
 						+ row.asMap().keySet().stream().map(c -> '"' + c + '"').collect(Collectors.joining(", "))
-						+ ") VALUES (" + placeholders(row.asMap().size()) + ")");
+						+ ") VALUES (" + InList.placeholders(row.asMap().size()) + ")");
 	}
 
 	private String updateSql(Row row) {
@@ -284,18 +283,6 @@ class DirectoryWriter {
 
 	static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static String placeholders(int count) {
-		return String.join(",", java.util.Collections.nCopies(count, "?"));
-	}
-
-	private static List<List<String>> chunks(List<String> ids) {
-		List<List<String>> chunks = new ArrayList<>();
-		for (int i = 0; i < ids.size(); i += IN_LIST) {
-			chunks.add(ids.subList(i, Math.min(ids.size(), i + IN_LIST)));
-		}
-		return chunks;
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import uk.signpost.directory.InList;
+
 /** What a result card shows about each service found, read in one query for the page. */
 @Component
 class ResultCards {
@@ -69,10 +71,9 @@ class ResultCards {
 			return List.of();
 		}
 		Map<String, Object[]> rows = new HashMap<>();
-		String marks = String.join(",", Collections.nCopies(hits.size(), "?"));
 		this.jdbc.query("SELECT s.id, s.name, o.name, s.description, s.minimum_age, s.maximum_age, s.assured_date, "
 				+ "s.last_modified FROM service s LEFT JOIN organization o ON o.id = s.organization_id WHERE s.id IN ("
-				+ marks + ")", rs -> {
+				+ InList.placeholders(hits.size()) + ")", rs -> {
 					rows.put(rs.getString(1),
 							new Object[] { rs.getString(2), rs.getString(3), rs.getString(4),
 									(Integer) rs.getObject(5, Integer.class), (Integer) rs.getObject(6, Integer.class),

@@ -21,6 +21,7 @@ import org.hibernate.search.engine.spatial.GeoPoint;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import uk.signpost.directory.InList;
 import uk.signpost.directory.Service;
 
 /**
@@ -32,8 +33,6 @@ class ServiceDocuments {
 
 	/** Statuses a resident can still use. Inactive and defunct services are not found. */
 	static final List<String> FINDABLE = List.of("active", "temporarily closed");
-
-	private static final int IN_LIST = 500;
 
 	private static final Pattern FREE = Pattern.compile("^\\s*(free|no charge|no cost|£?0(\\.00)?)\\b",
 			Pattern.CASE_INSENSITIVE);
@@ -68,14 +67,14 @@ class ServiceDocuments {
 	 */
 	Map<String, ServiceDocument> build(Collection<String> ids, Terms terms) {
 		Map<String, ServiceDocument> documents = new LinkedHashMap<>();
-		for (List<String> chunk : chunks(ids)) {
+		for (List<String> chunk : InList.chunks(ids)) {
 			build(chunk, terms, documents);
 		}
 		return documents;
 	}
 
 	private void build(List<String> ids, Terms terms, Map<String, ServiceDocument> documents) {
-		String in = " IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")";
+		String in = " IN (" + InList.placeholders(ids.size()) + ")";
 		Object[] args = ids.toArray();
 		Map<String, String> fees = new HashMap<>();
 		this.jdbc.query("SELECT s.id, s.publisher_id, s.name, s.alternate_name, s.description, "
@@ -287,15 +286,6 @@ class ServiceDocuments {
 			}
 		}
 
-	}
-
-	private static List<List<String>> chunks(Collection<String> ids) {
-		List<String> all = new ArrayList<>(ids);
-		List<List<String>> chunks = new ArrayList<>();
-		for (int i = 0; i < all.size(); i += IN_LIST) {
-			chunks.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
-		}
-		return chunks;
 	}
 
 }

@@ -53,16 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiTest {
 
-	static final Path DATA_DIR;
-
-	static {
-		try {
-			DATA_DIR = Files.createTempDirectory("signpost-openapi-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	static final Path DATA_DIR = TestDirectory.newDataDir("signpost-openapi-");
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {

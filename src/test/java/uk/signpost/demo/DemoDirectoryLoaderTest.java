@@ -1,6 +1,5 @@
 package uk.signpost.demo;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,16 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class DemoDirectoryLoaderTest {
 
-	static final Path DATA_DIR;
-
-	static {
-		try {
-			DATA_DIR = Files.createTempDirectory("signpost-fresh-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	static final Path DATA_DIR = TestDirectory.newDataDir("signpost-fresh-");
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {

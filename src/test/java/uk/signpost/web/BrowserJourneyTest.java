@@ -48,16 +48,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "signpost.demo-data=false" })
 class BrowserJourneyTest {
 
-	static final Path DATA_DIR;
-
-	static {
-		try {
-			DATA_DIR = Files.createTempDirectory("signpost-browser-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	static final Path DATA_DIR = TestDirectory.newDataDir("signpost-browser-");
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
@@ -174,16 +165,21 @@ class BrowserJourneyTest {
 		assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("1 service near PR1 2JA");
 	}
 
+	/** Clicks the checkbox whose label starts with these words, as a person would. */
+	private static void tick(WebDriver browser, String label) {
+		browser.findElements(By.cssSelector(".govuk-checkboxes__label"))
+			.stream()
+			.filter(element -> element.getText().startsWith(label))
+			.findFirst()
+			.orElseThrow()
+			.click();
+	}
+
 	@Test
 	void withJavaScriptAFilterSwapsTheResultsAndTheAddress() {
 		WebDriver browser = open(true, 1200);
 		search(browser);
-		browser.findElements(By.cssSelector(".govuk-checkboxes__label"))
-			.stream()
-			.filter(label -> label.getText().startsWith("By phone"))
-			.findFirst()
-			.orElseThrow()
-			.click();
+		tick(browser, "By phone");
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-count"), "1 service near PR1 2JA"));
 		wait.until(ExpectedConditions.urlContains("delivery=phone"));
@@ -199,12 +195,7 @@ class BrowserJourneyTest {
 	void withoutJavaScriptTheApplyButtonDoesTheSame() {
 		WebDriver browser = open(false, 1200);
 		search(browser);
-		browser.findElements(By.cssSelector(".govuk-checkboxes__label"))
-			.stream()
-			.filter(label -> label.getText().startsWith("By phone"))
-			.findFirst()
-			.orElseThrow()
-			.click();
+		tick(browser, "By phone");
 		assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("2 services near PR1 2JA");
 		browser.findElements(By.xpath("//button[normalize-space()='Apply filters']")).get(0).click();
 		assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("1 service near PR1 2JA");
