@@ -23,7 +23,7 @@ public record ServicePage(Service service, Organization organization, List<Venue
 			List<String> access) {
 	}
 
-	static Venue venue(Location location) {
+	public static Venue venue(Location location) {
 		List<String> lines = new ArrayList<>();
 		String postcode = null;
 		for (Location.Address address : location.addresses()) {

@@ -27,6 +27,12 @@ class PageFrame {
 		this.jdbc = jdbc;
 	}
 
+	/** How many services the person keeps, for "Your list (n)" in the navigation. */
+	@ModelAttribute("listSize")
+	int listSize(jakarta.servlet.http.HttpServletRequest request) {
+		return YourList.read(request).size();
+	}
+
 	@ModelAttribute("attribution")
 	Set<String> attribution() {
 		List<String> sources = this.jdbc.queryForList("SELECT DISTINCT source FROM gazetteer_import", String.class);

@@ -160,6 +160,17 @@ class BrowserJourneyTest {
 		assertThat(browser.findElement(By.id("contact-text")).getText())
 			.startsWith("Money Helpline\nPhone: 0800 000 000");
 		accessible(browser);
+		// Kept for later: the list counts it, prints it on one page, and back still
+		// works.
+		browser.findElement(By.xpath("//button[normalize-space()='Add to your list']")).click();
+		assertThat(browser.findElement(By.linkText("Your list (1)")).isDisplayed()).isTrue();
+		browser.findElement(By.linkText("Your list (1)")).click();
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Money Helpline", "Phone: 0800 000 000");
+		accessible(browser);
+		browser.findElement(By.linkText("Print this list")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Services from Signpost");
+		browser.navigate().back();
+		browser.navigate().back();
 		browser.findElement(By.linkText("Back to results")).click();
 		assertThat(browser.getCurrentUrl()).contains("where=PR1+2JA").contains("delivery=phone");
 		assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("1 service near PR1 2JA");

@@ -1,0 +1,80 @@
+package uk.signpost.web;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import uk.signpost.WebTest;
+import uk.signpost.directory.RecordId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Your list without an account or JavaScript: add, see, remove, print, text, share. */
+class YourListTest extends WebTest {
+
+	static final String ID = RecordId.of("council", "service", "3a1f6c52-0000-4000-8000-000000000001");
+
+	@BeforeEach
+	void directory() throws Exception {
+		clear();
+		load("council", resource("every-field.json"));
+	}
+
+	private Cookie add(Cookie list, String id) throws Exception {
+		var request = post("/list/add").param("id", id).param("back", "/services/" + id);
+		if (list != null) {
+			request.cookie(list);
+		}
+		return this.mvc.perform(request)
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/services/" + id))
+			.andReturn()
+			.getResponse()
+			.getCookie(YourList.COOKIE);
+	}
+
+	@Test
+	void aServiceAddedIsListedPrintedAsTextSharedAndRemoved() throws Exception {
+		Cookie list = add(null, ID);
+		list = add(list, ID);
+		assertThat(list.getValue()).isEqualTo(ID);
+		assertThat(list.isHttpOnly()).isTrue();
+
+		String page = this.mvc.perform(get("/list").cookie(list)).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Your list (1)")
+			.contains("Preston Foodbank")
+			.contains("Phone: 01632 960123")
+			.contains("href=\"/list/print\"")
+			.contains("href=\"/list?ids=" + ID + "\"");
+		assertThat(this.mvc.perform(get("/list/text").cookie(list)).andReturn().getResponse().getContentAsString())
+			.startsWith("Preston Foodbank (Preston Foodbank Trust)\nPhone: 01632 960123");
+		assertThat(this.mvc.perform(get("/list/print").cookie(list)).andReturn().getResponse().getContentAsString())
+			.contains("Services from Signpost")
+			.contains("Checked: 3 March 2026")
+			.doesNotContain("govuk-service-navigation");
+
+		// Someone else opens the share link, with no list of their own, and keeps it.
+		String shared = this.mvc.perform(get("/list").param("ids", ID)).andReturn().getResponse().getContentAsString();
+		assertThat(shared).contains("A shared list").contains("Preston Foodbank").contains("Keep this list");
+
+		Cookie removed = this.mvc.perform(post("/list/remove").param("id", ID).cookie(list))
+			.andExpect(redirectedUrl("/list"))
+			.andReturn()
+			.getResponse()
+			.getCookie(YourList.COOKIE);
+		assertThat(removed.getValue()).isEmpty();
+		assertThat(removed.getMaxAge()).isZero();
+	}
+
+	@Test
+	void listsIgnoreAnythingThatIsNotAnIdAndNeverRedirectAway() throws Exception {
+		assertThat(YourList.parse("not-an-id,<script>," + ID)).containsExactly(ID);
+		this.mvc.perform(post("/list/add").param("id", ID).param("back", "//evil.example"))
+			.andExpect(redirectedUrl("/list"));
+	}
+
+}
