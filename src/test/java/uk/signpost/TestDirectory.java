@@ -32,6 +32,7 @@ public final class TestDirectory {
 	public static void clear(JdbcTemplate jdbc) {
 		TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
 		GAZETTEER.forEach(table -> jdbc.update("DELETE FROM " + table));
+		jdbc.update("DELETE FROM feedback");
 	}
 
 	/**

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * What every page's frame needs: the attribution the official postcode and place files in
  * use require (SOURCES of each file's licence), shown in the footer.
  */
-@ControllerAdvice(basePackages = { "uk.signpost.web", "uk.signpost.search", "uk.signpost.directory" })
+@ControllerAdvice(
+		basePackages = { "uk.signpost.web", "uk.signpost.search", "uk.signpost.directory", "uk.signpost.feedback" })
 class PageFrame {
 
 	static final String ONS = "Source: Office for National Statistics licensed under the Open Government Licence v.3.0";

@@ -215,6 +215,24 @@ class BrowserJourneyTest {
 	}
 
 	@Test
+	void aProblemIsReportedWithTheErrorSummaryOnTheWay() {
+		WebDriver browser = open(true, 1200);
+		browser.get(url("/services/" + uk.signpost.directory.RecordId.of("county", "service", "pantry")));
+		browser.findElement(By.linkText("Report a problem with this service")).click();
+		accessible(browser);
+		browser.findElement(By.xpath("//button[normalize-space()='Send report']")).click();
+		assertThat(browser.findElement(By.className("govuk-error-summary")).getText()).contains("Select what is wrong");
+		// GOV.UK Frontend moves focus to the summary, so screen readers hear it first.
+		assertThat(browser.switchTo().activeElement().getAttribute("class")).contains("govuk-error-summary");
+		accessible(browser);
+		browser.findElement(By.cssSelector("label[for='problem-closed']")).click();
+		browser.findElement(By.xpath("//button[normalize-space()='Send report']")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Report sent");
+		accessible(browser);
+		assertThat(this.jdbc.queryForObject("SELECT problem FROM feedback", String.class)).isEqualTo("closed");
+	}
+
+	@Test
 	void atThreeHundredAndTwentyPixelsNothingScrollsSideways() {
 		WebDriver browser = open(true, 320);
 		for (String path : List.of("/", "/search?where=PR1%202JA",
