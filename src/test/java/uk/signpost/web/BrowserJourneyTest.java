@@ -17,10 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -230,6 +233,40 @@ class BrowserJourneyTest {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Report sent");
 		accessible(browser);
 		assertThat(this.jdbc.queryForObject("SELECT problem FROM feedback", String.class)).isEqualTo("closed");
+	}
+
+	/**
+	 * Presses Tab until the focused element is the one wanted; fails after 60 presses.
+	 */
+	private static WebElement tabTo(WebDriver browser, java.util.function.Predicate<WebElement> wanted) {
+		for (int i = 0; i < 60; i++) {
+			new Actions(browser).sendKeys(Keys.TAB).perform();
+			WebElement focused = browser.switchTo().activeElement();
+			if (wanted.test(focused)) {
+				return focused;
+			}
+		}
+		throw new AssertionError("Tab never reached the element");
+	}
+
+	@Test
+	void theJourneyWorksWithTheKeyboardAloneAndFocusIsVisible() {
+		WebDriver browser = open(true, 1200);
+		browser.get(url("/"));
+		new Actions(browser).sendKeys(Keys.TAB).perform();
+		assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Skip to main content");
+		WebElement where = tabTo(browser, e -> "where".equals(e.getAttribute("id")));
+		where.sendKeys("PR1 2JA" + Keys.ENTER);
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+				ExpectedConditions.textToBePresentInElementLocated(By.id("result-count"), "2 services near PR1 2JA"));
+		WebElement link = tabTo(browser, e -> "Money Helpline".equals(e.getText()));
+		// GOV.UK's focus style: a yellow background on links.
+		assertThat(link.getCssValue("background-color")).isEqualTo("rgba(255, 221, 0, 1)");
+		new Actions(browser).sendKeys(Keys.ENTER).perform();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Money Helpline");
+		WebElement add = tabTo(browser, e -> "Add to your list".equals(e.getText()));
+		add.sendKeys(Keys.ENTER);
+		assertThat(browser.findElement(By.linkText("Your list (1)")).isDisplayed()).isTrue();
 	}
 
 	@Test
