@@ -270,6 +270,16 @@ class BrowserJourneyTest {
 	}
 
 	@Test
+	void theOtherPagesPassAxeToo() {
+		WebDriver browser = open(true, 1200);
+		for (String path : List.of("/accessibility", "/privacy", "/services/nope", "/list", "/list/print",
+				"/search?where=Atlantis", "/search?q=nothing-matches-this")) {
+			browser.get(url(path));
+			accessible(browser);
+		}
+	}
+
+	@Test
 	void atThreeHundredAndTwentyPixelsNothingScrollsSideways() {
 		WebDriver browser = open(true, 320);
 		for (String path : List.of("/", "/search?where=PR1%202JA",

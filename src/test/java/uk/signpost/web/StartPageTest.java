@@ -27,6 +27,21 @@ class StartPageTest extends WebTest {
 	}
 
 	@Test
+	void staticFilesHaveTheirContentHashInTheirAddressAndAreCachedForAYear() throws Exception {
+		clear();
+		load("council", resource("every-field.json"));
+		String html = fetch("/services/"
+				+ uk.signpost.directory.RecordId.of("council", "service", "3a1f6c52-0000-4000-8000-000000000001"));
+		String script = html.replaceAll("(?s).*<script src=\"(/js/copy-[0-9a-f]{32}\\.js)\".*", "$1");
+		assertThat(script).startsWith("/js/copy-").endsWith(".js");
+		String cache = this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(script))
+			.andReturn()
+			.getResponse()
+			.getHeader("Cache-Control");
+		assertThat(cache).contains("max-age=31536000").contains("public");
+	}
+
+	@Test
 	void theFooterCreditsTheOfficialPostcodeFilesInUse() throws Exception {
 		clear();
 		this.jdbc.update("INSERT INTO gazetteer_import (source, file, rows_read, rows_kept, imported_at) "
