@@ -61,6 +61,11 @@ public record ServicePage(Service service, Organization organization, List<Venue
 		return hasTo ? "For people aged up to " + to : null;
 	}
 
+	/** Whether the publisher's words say someone else must refer the person. */
+	public boolean referralNeeded() {
+		return Referral.needed(this.service.applicationProcess());
+	}
+
 	/** "Free", the publisher's own words, or what each option costs. */
 	public String cost() {
 		List<Service.CostOption> options = this.service.costOptions();

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import uk.signpost.directory.InList;
+import uk.signpost.directory.Referral;
 
 /** What a result card shows about each service found, read in one query for the page. */
 @Component
@@ -23,11 +24,12 @@ class ResultCards {
 
 	/**
 	 * One result. summary is the first part of the description; checked is when the
-	 * record was last confirmed (assured) or, failing that, last changed.
+	 * record was last confirmed (assured) or, failing that, last changed; referral is
+	 * whether the publisher's words say someone else must refer the person.
 	 */
 	record Card(String id, String name, String organization, String summary, Integer minimumAge, Integer maximumAge,
 			LocalDate checked, Double distanceMiles, List<String> delivery, boolean areaServed, boolean withinRadius,
-			boolean free, boolean openNow) {
+			boolean free, boolean openNow, boolean referral) {
 
 		/** "For people aged 18 and over", or null when the service takes any age. */
 		public String ages() {
@@ -72,12 +74,12 @@ class ResultCards {
 		}
 		Map<String, Object[]> rows = new HashMap<>();
 		this.jdbc.query("SELECT s.id, s.name, o.name, s.description, s.minimum_age, s.maximum_age, s.assured_date, "
-				+ "s.last_modified FROM service s LEFT JOIN organization o ON o.id = s.organization_id WHERE s.id IN ("
+				+ "s.last_modified, s.application_process FROM service s LEFT JOIN organization o ON o.id = s.organization_id WHERE s.id IN ("
 				+ InList.placeholders(hits.size()) + ")", rs -> {
 					rows.put(rs.getString(1),
 							new Object[] { rs.getString(2), rs.getString(3), rs.getString(4),
 									(Integer) rs.getObject(5, Integer.class), (Integer) rs.getObject(6, Integer.class),
-									checked(rs.getObject(7), rs.getObject(8)) });
+									checked(rs.getObject(7), rs.getObject(8)), Referral.needed(rs.getString(9)) });
 				}, hits.stream().map(SearchResult.Hit::id).toArray());
 		return hits.stream().map(hit -> {
 			Object[] row = rows.get(hit.id());
@@ -86,7 +88,7 @@ class ResultCards {
 			}
 			return new Card(hit.id(), (String) row[0], (String) row[1], summary((String) row[2]), (Integer) row[3],
 					(Integer) row[4], (LocalDate) row[5], hit.distanceMiles(), hit.delivery(), hit.areaServed(),
-					hit.withinRadius(), hit.free(), hit.openNow());
+					hit.withinRadius(), hit.free(), hit.openNow(), (Boolean) row[6]);
 		}).filter(Objects::nonNull).toList();
 	}
 

@@ -34,6 +34,15 @@ class PageFrame {
 		return YourList.read(request).size();
 	}
 
+	/**
+	 * The ids kept, so a card or service page says "In your list" instead of offering it
+	 * again.
+	 */
+	@ModelAttribute("listIds")
+	Set<String> listIds(jakarta.servlet.http.HttpServletRequest request) {
+		return new LinkedHashSet<>(YourList.read(request));
+	}
+
 	@ModelAttribute("attribution")
 	Set<String> attribution() {
 		List<String> sources = this.jdbc.queryForList("SELECT DISTINCT source FROM gazetteer_import", String.class);

@@ -24,6 +24,7 @@ class SearchPageTest extends WebTest {
 			[{"id": "pantry", "name": "Preston Pantry", "status": "active",
 			  "description": "Low-cost food club <script>alert('x')</script> with fresh fruit",
 			  "minimum_age": 18, "assured_date": "2020-01-01",
+			  "application_process": "You need a referral from a support worker.",
 			  "cost_options": [{"id": "c", "amount": 0, "amount_description": "Free"}],
 			  "organization": {"id": "org", "name": "Pantry Network", "description": "Food clubs"},
 			  "service_at_locations": [{"id": "sal", "location": {"id": "loc", "location_type": "physical",
@@ -58,7 +59,8 @@ class SearchPageTest extends WebTest {
 			.contains("Less than 0.1 miles away")
 			.contains("Ages 18 and over")
 			.contains("Checked 6 years ago")
-			.contains("govuk-tag--green\">Free</strong>");
+			.contains("govuk-tag--green\">Free</strong>")
+			.contains("govuk-tag--orange\">Needs referral</strong>");
 		// Imported text is escaped, never markup.
 		assertThat(html).doesNotContain("<script>alert").contains("&lt;script&gt;alert");
 		assertThat(html.contains("<html")).isEqualTo(!htmx);
@@ -72,7 +74,7 @@ class SearchPageTest extends WebTest {
 	void aFilterNarrowsTheResultsAndCanBeRemoved(boolean htmx) throws Exception {
 		String html = page("/search?delivery=phone", htmx);
 		assertThat(html).contains("1 service").contains("Money Helpline").doesNotContain("Preston Pantry");
-		assertThat(html).contains("By phone").contains("href=\"/search\"");
+		assertThat(html).contains("By phone").contains("href=\"/search\"").doesNotContain("Needs referral");
 	}
 
 	@ParameterizedTest

@@ -71,6 +71,30 @@ class YourListTest extends WebTest {
 	}
 
 	@Test
+	void resultCardsAddToTheListAndComeBackToTheSameResults() throws Exception {
+		String results = fetch("/search?q=food");
+		assertThat(results).contains("name=\"id\" value=\"" + ID + "\" formmethod=\"post\"")
+			.contains("formaction=\"/list/add?back=/search?q%3Dfood\"");
+		Cookie list = this.mvc.perform(post("/list/add").param("id", ID).param("back", "/search?q=food"))
+			.andExpect(redirectedUrl("/search?q=food"))
+			.andReturn()
+			.getResponse()
+			.getCookie(YourList.COOKIE);
+		// Back on the results, and on the service page, it says so instead of offering it
+		// again.
+		String again = this.mvc.perform(get("/search").param("q", "food").cookie(list))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(again).contains("In your list").doesNotContain("name=\"id\" value=\"" + ID + "\"");
+		String service = this.mvc.perform(get("/services/" + ID).cookie(list))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(service).contains("In your list").doesNotContain("action=\"/list/add\"");
+	}
+
+	@Test
 	void listsIgnoreAnythingThatIsNotAnIdAndNeverRedirectAway() throws Exception {
 		assertThat(YourList.parse("not-an-id,<script>," + ID)).containsExactly(ID);
 		this.mvc.perform(post("/list/add").param("id", ID).param("back", "//evil.example"))
