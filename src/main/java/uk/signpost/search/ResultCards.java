@@ -52,6 +52,24 @@ class ResultCards {
 					: String.format(java.util.Locale.UK, "%.1f miles away", this.distanceMiles);
 		}
 
+		/**
+		 * Where it is from the place searched: a venue within the radius gives its
+		 * distance; a service found for another reason (it covers the area, or works by
+		 * phone or online) says so, with its nearest venue only as an aside.
+		 */
+		public String whereabouts() {
+			String distance = distance();
+			if (distance != null && this.withinRadius) {
+				return distance;
+			}
+			if (this.areaServed) {
+				return distance == null ? "Covers this area" : "Covers this area (nearest venue "
+						+ distance.substring(0, 1).toLowerCase(java.util.Locale.UK) + distance.substring(1) + ")";
+			}
+			return distance == null ? null : "Nearest venue "
+					+ distance.substring(0, 1).toLowerCase(java.util.Locale.UK) + distance.substring(1);
+		}
+
 		public List<String> deliveryLabels() {
 			return this.delivery.stream().map(Delivery::label).toList();
 		}

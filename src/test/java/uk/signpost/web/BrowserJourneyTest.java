@@ -154,7 +154,7 @@ class BrowserJourneyTest {
 
 	/** Back comes to the same results (as a tidy address: empty fields left out). */
 	private void openServiceAndComeBack(WebDriver browser) {
-		browser.findElement(By.linkText("Money Helpline")).click();
+		follow(browser, browser.findElement(By.linkText("Money Helpline")));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Money Helpline");
 		assertThat(browser.findElement(By.linkText("0800 000 000")).getAttribute("href")).isEqualTo("tel:0800000000");
 		// Copying needs JavaScript; without it the same text is in a Details component.
@@ -165,18 +165,25 @@ class BrowserJourneyTest {
 		accessible(browser);
 		// Kept for later: the list counts it, prints it on one page, and back still
 		// works.
-		browser.findElement(By.xpath("//button[normalize-space()='Add to your list']")).click();
+		follow(browser, browser.findElement(By.xpath("//button[normalize-space()='Add to your list']")));
 		assertThat(browser.findElement(By.linkText("Your list (1)")).isDisplayed()).isTrue();
-		browser.findElement(By.linkText("Your list (1)")).click();
+		follow(browser, browser.findElement(By.linkText("Your list (1)")));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Money Helpline", "Phone: 0800 000 000");
 		accessible(browser);
-		browser.findElement(By.linkText("Print this list")).click();
+		follow(browser, browser.findElement(By.linkText("Print this list")));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Services from Signpost");
 		browser.navigate().back();
 		browser.navigate().back();
-		browser.findElement(By.linkText("Back to results")).click();
+		follow(browser, browser.findElement(By.linkText("Back to results")));
 		assertThat(browser.getCurrentUrl()).contains("where=PR1+2JA").contains("delivery=phone");
 		assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("1 service near PR1 2JA");
+	}
+
+	/** Clicks something that loads another page, and waits until the old one has gone. */
+	private static void follow(WebDriver browser, WebElement target) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		target.click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	/** Clicks the checkbox whose label starts with these words, as a person would. */
@@ -211,7 +218,7 @@ class BrowserJourneyTest {
 		search(browser);
 		tick(browser, "By phone");
 		assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("2 services near PR1 2JA");
-		browser.findElements(By.xpath("//button[normalize-space()='Apply filters']")).get(0).click();
+		follow(browser, browser.findElements(By.xpath("//button[normalize-space()='Apply filters']")).get(0));
 		assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("1 service near PR1 2JA");
 		assertThat(browser.getCurrentUrl()).contains("delivery=phone");
 		openServiceAndComeBack(browser);
@@ -221,15 +228,15 @@ class BrowserJourneyTest {
 	void aProblemIsReportedWithTheErrorSummaryOnTheWay() {
 		WebDriver browser = open(true, 1200);
 		browser.get(url("/services/" + uk.signpost.directory.RecordId.of("county", "service", "pantry")));
-		browser.findElement(By.linkText("Report a problem with this service")).click();
+		follow(browser, browser.findElement(By.linkText("Report a problem with this service")));
 		accessible(browser);
-		browser.findElement(By.xpath("//button[normalize-space()='Send report']")).click();
+		follow(browser, browser.findElement(By.xpath("//button[normalize-space()='Send report']")));
 		assertThat(browser.findElement(By.className("govuk-error-summary")).getText()).contains("Select what is wrong");
 		// GOV.UK Frontend moves focus to the summary, so screen readers hear it first.
 		assertThat(browser.switchTo().activeElement().getAttribute("class")).contains("govuk-error-summary");
 		accessible(browser);
 		browser.findElement(By.cssSelector("label[for='problem-closed']")).click();
-		browser.findElement(By.xpath("//button[normalize-space()='Send report']")).click();
+		follow(browser, browser.findElement(By.xpath("//button[normalize-space()='Send report']")));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Report sent");
 		accessible(browser);
 		assertThat(this.jdbc.queryForObject("SELECT problem FROM feedback", String.class)).isEqualTo("closed");
@@ -289,6 +296,42 @@ class BrowserJourneyTest {
 				.executeScript("return document.documentElement.scrollWidth;");
 			assertThat(scroll).as(path).isLessThanOrEqualTo(320);
 		}
+	}
+
+	/**
+	 * On a phone the results come first: the filters fold behind a button, and stay open
+	 * once opened.
+	 */
+	@Test
+	void onAPhoneTheFiltersFoldAwayUntilAskedFor() {
+		WebDriver browser = open(true, 320);
+		search(browser);
+		WebElement toggle = browser.findElement(By.id("filter-toggle"));
+		assertThat(toggle.getText()).isEqualTo("Show filters");
+		assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+		assertThat(browser.findElement(By.id("filter-panel")).isDisplayed()).isFalse();
+		assertThat(browser.findElement(By.id("result-count")).getLocation().getY()).isLessThan(900);
+		assertThat(browser.findElement(By.cssSelector(".signpost-skip-results a")).isDisplayed()).isFalse();
+
+		toggle.click();
+		assertThat(browser.findElement(By.id("filter-panel")).isDisplayed()).isTrue();
+		assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+		tick(browser, "By phone");
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-count"), "1 service near PR1 2JA"));
+		assertThat(browser.findElement(By.id("filter-panel")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("filter-toggle")).getText()).isEqualTo("Hide filters (1 selected)");
+		accessible(browser);
+	}
+
+	@Test
+	void onAPhoneWithoutJavaScriptALinkSkipsOverTheFilters() {
+		WebDriver browser = open(false, 320);
+		search(browser);
+		assertThat(browser.findElements(By.id("filter-toggle"))).isEmpty();
+		WebElement skip = browser.findElement(By.linkText("Skip to results"));
+		assertThat(skip.isDisplayed()).isTrue();
+		assertThat(skip.getAttribute("href")).endsWith("#results");
 	}
 
 }
