@@ -22,6 +22,8 @@ class StartPageTest extends WebTest {
 			.contains("(1)")
 			.contains("href=\"/accessibility\"")
 			.contains("href=\"/privacy\"");
+		// When each publisher's feed last came in, written the GOV.UK way.
+		assertThat(html).containsPattern("\\d{1,2} [A-Z][a-z]+ \\d{4} at \\d{1,2}:\\d{2}(am|pm)");
 		// No official postcode file imported: no attribution owed.
 		assertThat(html).doesNotContain("Royal Mail");
 	}
