@@ -25,11 +25,41 @@ class ResultCards {
 	/**
 	 * One result. summary is the first part of the description; checked is when the
 	 * record was last confirmed (assured) or, failing that, last changed; referral is
-	 * whether the publisher's words say someone else must refer the person.
+	 * whether the publisher's words say someone else must refer the person; phone is the
+	 * service's own first number.
 	 */
 	record Card(String id, String name, String organization, String summary, Integer minimumAge, Integer maximumAge,
 			LocalDate checked, Double distanceMiles, List<String> delivery, boolean areaServed, boolean withinRadius,
-			boolean free, boolean openNow, boolean referral) {
+			boolean free, boolean openNow, boolean referral, String phone) {
+
+		/** The phone number as a tel: link: digits and a leading +. */
+		public String tel() {
+			return this.phone == null ? null : "tel:" + this.phone.replaceAll("[^0-9+]", "");
+		}
+
+		/** The compact view's line: where, cost, how, who for, in a few words each. */
+		public List<String> facts() {
+			List<String> facts = new java.util.ArrayList<>();
+			if (whereabouts() != null) {
+				facts.add(whereabouts());
+			}
+			if (this.free) {
+				facts.add("Free");
+			}
+			if (this.openNow) {
+				facts.add("Open now");
+			}
+			if (this.referral) {
+				facts.add("Needs referral");
+			}
+			deliveryLabels().stream()
+				.filter(label -> !label.equals(Delivery.label(Delivery.IN_PERSON)))
+				.forEach(facts::add);
+			if (ages() != null) {
+				facts.add(ages());
+			}
+			return facts;
+		}
 
 		/** "For people aged 18 and over", or null when the service takes any age. */
 		public String ages() {
@@ -99,6 +129,12 @@ class ResultCards {
 									(Integer) rs.getObject(5, Integer.class), (Integer) rs.getObject(6, Integer.class),
 									checked(rs.getObject(7), rs.getObject(8)), Referral.needed(rs.getString(9)) });
 				}, hits.stream().map(SearchResult.Hit::id).toArray());
+		// Read last number first, so each service keeps its first.
+		Map<String, String> phones = new HashMap<>();
+		this.jdbc.query("SELECT service_id, number FROM phone WHERE contact_id IS NULL AND service_id IN ("
+				+ InList.placeholders(hits.size()) + ") ORDER BY position DESC", rs -> {
+					phones.put(rs.getString(1), rs.getString(2));
+				}, hits.stream().map(SearchResult.Hit::id).toArray());
 		return hits.stream().map(hit -> {
 			Object[] row = rows.get(hit.id());
 			if (row == null) {
@@ -106,7 +142,7 @@ class ResultCards {
 			}
 			return new Card(hit.id(), (String) row[0], (String) row[1], summary((String) row[2]), (Integer) row[3],
 					(Integer) row[4], (LocalDate) row[5], hit.distanceMiles(), hit.delivery(), hit.areaServed(),
-					hit.withinRadius(), hit.free(), hit.openNow(), (Boolean) row[6]);
+					hit.withinRadius(), hit.free(), hit.openNow(), (Boolean) row[6], phones.get(hit.id()));
 		}).filter(Objects::nonNull).toList();
 	}
 

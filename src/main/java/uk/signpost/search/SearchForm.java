@@ -17,10 +17,14 @@ import java.util.Set;
  * @param radius miles
  * @param sort "relevance" or "nearest"
  * @param exact search the words as typed, without spelling correction
+ * @param view "compact" for one short entry a service with its phone number (for people
+ * looking services up during a call), else the full cards
  */
 public record SearchForm(String q, String where, Double radius, Integer age, Boolean free, List<String> delivery,
 		String day, Boolean open, String language, Boolean wheelchair, String category, String sort, Integer page,
-		Boolean exact) {
+		Boolean exact, String view) {
+
+	public static final String COMPACT = "compact";
 
 	public static final List<String> DAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 			"sunday");
@@ -37,6 +41,26 @@ public record SearchForm(String q, String where, Double radius, Integer age, Boo
 		category = blankToNull(category);
 		sort = "nearest".equals(sort) ? "nearest" : "relevance";
 		page = page == null || page < 1 ? 1 : Math.min(page, 500);
+		view = COMPACT.equals(view) ? COMPACT : null;
+	}
+
+	public boolean isCompact() {
+		return COMPACT.equals(this.view);
+	}
+
+	/** The same results, on the same page, shown another way (null: the full cards). */
+	public String withView(String view) {
+		Map<String, List<String>> parameters = parameters();
+		if (view == null) {
+			parameters.remove("view");
+		}
+		else {
+			parameters.put("view", List.of(view));
+		}
+		if (this.page > 1) {
+			parameters.put("page", List.of(String.valueOf(this.page)));
+		}
+		return url(parameters);
 	}
 
 	private static String blankToNull(String text) {
@@ -125,6 +149,7 @@ public record SearchForm(String q, String where, Double radius, Integer age, Boo
 		Map<String, List<String>> parameters = new LinkedHashMap<>();
 		put(parameters, "q", this.q);
 		put(parameters, "where", this.where);
+		put(parameters, "view", this.view);
 		return url(parameters);
 	}
 
@@ -156,6 +181,7 @@ public record SearchForm(String q, String where, Double radius, Integer age, Boo
 		put(parameters, "category", this.category);
 		put(parameters, "sort", "nearest".equals(this.sort) ? "nearest" : null);
 		put(parameters, "exact", Boolean.TRUE.equals(this.exact) ? "true" : null);
+		put(parameters, "view", this.view);
 		return parameters;
 	}
 

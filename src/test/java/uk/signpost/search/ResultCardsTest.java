@@ -11,7 +11,7 @@ class ResultCardsTest {
 
 	private static ResultCards.Card card(Double miles, boolean areaServed, boolean withinRadius, String... delivery) {
 		return new ResultCards.Card("id", "Name", null, null, null, null, null, miles, List.of(delivery), areaServed,
-				withinRadius, false, false, false);
+				withinRadius, false, false, false, null);
 	}
 
 	@Test

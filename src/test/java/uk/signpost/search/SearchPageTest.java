@@ -71,6 +71,27 @@ class SearchPageTest extends WebTest {
 
 	@ParameterizedTest
 	@ValueSource(booleans = { false, true })
+	void theCompactViewGivesEachServiceInALineWithItsPhoneAndKeepsToItself(boolean htmx) throws Exception {
+		String full = page("/search?delivery=phone", htmx);
+		assertThat(full).contains("href=\"/search?delivery=phone&amp;view=compact\"")
+			.doesNotContain("signpost-compact-list");
+
+		String compact = page("/search?delivery=phone&view=compact", htmx);
+		assertThat(compact).contains("signpost-compact-list")
+			.contains("Money Helpline")
+			.contains("href=\"tel:0800000000\">0800 000 000</a>")
+			.contains("By phone · ")
+			.contains("href=\"/search?delivery=phone\">Show full details</a>")
+			.doesNotContain("to your list");
+		// Removing a filter, and the next page, stay compact; the search box carries it
+		// too.
+		assertThat(compact).contains("href=\"/search?view=compact\"");
+		assertThat(compact.contains("name=\"view\" value=\"compact\"")).isEqualTo(!htmx);
+		assertThat(page("/search?view=sideways", htmx)).doesNotContain("signpost-compact-list");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
 	void aFilterNarrowsTheResultsAndCanBeRemoved(boolean htmx) throws Exception {
 		String html = page("/search?delivery=phone", htmx);
 		assertThat(html).contains("1 service").contains("Money Helpline").doesNotContain("Preston Pantry");

@@ -280,7 +280,7 @@ class BrowserJourneyTest {
 	void theOtherPagesPassAxeToo() {
 		WebDriver browser = open(true, 1200);
 		for (String path : List.of("/accessibility", "/privacy", "/services/nope", "/list", "/list/print",
-				"/search?where=Atlantis", "/search?q=nothing-matches-this")) {
+				"/search?where=Atlantis", "/search?q=nothing-matches-this", "/search?where=PR1%202JA&view=compact")) {
 			browser.get(url(path));
 			accessible(browser);
 		}
@@ -289,7 +289,7 @@ class BrowserJourneyTest {
 	@Test
 	void atThreeHundredAndTwentyPixelsNothingScrollsSideways() {
 		WebDriver browser = open(true, 320);
-		for (String path : List.of("/", "/search?where=PR1%202JA",
+		for (String path : List.of("/", "/search?where=PR1%202JA", "/search?where=PR1%202JA&view=compact",
 				"/services/" + uk.signpost.directory.RecordId.of("county", "service", "pantry"))) {
 			browser.get(url(path));
 			long scroll = (Long) ((JavascriptExecutor) browser)
