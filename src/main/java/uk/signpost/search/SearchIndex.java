@@ -43,7 +43,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
 	/** Bump when ServiceDocument or the analysis changes, so old indexes are rebuilt. */
-	static final String FORMAT = "9";
+	static final String FORMAT = "10";
 
 	private static final int BATCH = 1000;
 

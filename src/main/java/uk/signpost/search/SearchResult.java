@@ -21,7 +21,8 @@ public record SearchResult(long total, List<Hit> hits, Map<String, List<FacetVal
 	 * One service found. distanceMiles is to its nearest venue (null without a place or
 	 * venue); remote means it stays in a place search because it is delivered by phone or
 	 * online, and areaServed because its service area covers the place; free when it
-	 * costs nothing; openNow when its weekly hours include this quarter-hour.
+	 * costs nothing; openNow when its weekly hours include this quarter-hour (marked on
+	 * search pages; the API's lists leave it false).
 	 */
 	public record Hit(String id, float score, Double distanceMiles, List<String> delivery, boolean withinRadius,
 			boolean areaServed, boolean free, boolean openNow) {

@@ -112,7 +112,7 @@ class ServiceDocument {
 	/**
 	 * Quarter-hours of the week it is open: day (0 = Monday) * 96 + quarter of the day.
 	 */
-	@GenericField(projectable = Projectable.YES)
+	@GenericField
 	List<Integer> openSlot = new ArrayList<>();
 
 	/**

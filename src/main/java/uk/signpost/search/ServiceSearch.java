@@ -91,7 +91,7 @@ public class ServiceSearch {
 			AggregationKey<Map<String, Long>> all = AggregationKey.of("facet");
 			SearchResult<List<?>> result = fetch(session, query, searched, slot, all, (query.page() - 1) * query.size(),
 					query.size());
-			List<Hit> hits = hits(result, query, slot);
+			List<Hit> hits = markOpen(session, hits(result, query), slot);
 			Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
 			Map<String, Long> counts = result.aggregation(all);
 			for (Facet facet : Facet.values()) {
@@ -107,7 +107,7 @@ public class ServiceSearch {
 					// indexing every open quarter-hour there.
 					ServiceQuery open = query.toBuilder().openNow(true).build();
 					long count = session.search(ServiceDocument.class)
-						.where(f -> f.bool().filter(predicate(f, open, g, slot, null)))
+						.where(f -> f.bool().filter(predicate(f, open, g, slot, null, false)))
 						.fetchTotalHitCount();
 					facets.put(facet.name(), List.of(new FacetValue("true", count, false)));
 				}
@@ -116,7 +116,7 @@ public class ServiceSearch {
 					// visible.
 					AggregationKey<Map<String, Long>> own = AggregationKey.of(facet.name());
 					Map<String, Long> without = session.search(ServiceDocument.class)
-						.where(f -> f.bool().filter(predicate(f, query, g, slot, facet)))
+						.where(f -> f.bool().filter(predicate(f, query, g, slot, facet, false)))
 						.aggregation(own, f -> f.terms().field(facet.field, String.class).maxTermCount(10_000))
 						.fetch(0)
 						.aggregation(own);
@@ -144,7 +144,7 @@ public class ServiceSearch {
 		int slot = ServiceDocuments.slot(now.getDayOfWeek(), now.toLocalTime());
 		try (SearchSession session = this.index.session()) {
 			SearchResult<List<?>> result = fetch(session, query, searched, slot, null, offset, limit);
-			return new uk.signpost.search.SearchResult(result.total().hitCount(), hits(result, query, slot), Map.of(),
+			return new uk.signpost.search.SearchResult(result.total().hitCount(), hits(result, query), Map.of(),
 					searched, null, List.of());
 		}
 	}
@@ -170,7 +170,7 @@ public class ServiceSearch {
 			AggregationKey<Integer> sum = AggregationKey.of("locations");
 			var step = session.search(ServiceDocument.class)
 				.select(f -> f.composite().from(f.id(String.class), f.field("locations", Integer.class)).asList())
-				.where(f -> predicate(f, query, searched, slot, null))
+				.where(f -> predicate(f, query, searched, slot, null, true))
 				.sort(f -> sort(f, query, searched != null, true));
 			if (total) {
 				step.aggregation(sum, f -> f.sum().field("locations", Integer.class));
@@ -197,9 +197,9 @@ public class ServiceSearch {
 						f.field("serviceArea", String.class).list(),
 						query.near() == null ? f.constant(List.<Double>of())
 								: f.distance("venue", point(query.near())).list().unit(DistanceUnit.MILES),
-						f.field("free", Boolean.class), f.field("openSlot", Integer.class).list())
+						f.field("free", Boolean.class))
 				.asList())
-			.where(f -> predicate(f, query, searched, slot, null))
+			.where(f -> predicate(f, query, searched, slot, null, true))
 			.sort(f -> sort(f, query, hasText, facets == null));
 		if (facets != null) {
 			step.aggregation(facets, f -> facetCounts(f));
@@ -225,10 +225,10 @@ public class ServiceSearch {
 				: score.then().distance("venue", point(query.near())).mode(SortMode.MIN);
 	}
 
-	private List<Hit> hits(SearchResult<List<?>> result, ServiceQuery query, int slot) {
+	private List<Hit> hits(SearchResult<List<?>> result, ServiceQuery query) {
 		List<Hit> hits = new ArrayList<>();
 		for (List<?> row : result.hits()) {
-			hits.add(hit(row, query, slot));
+			hits.add(hit(row, query));
 		}
 		return hits;
 	}
@@ -267,7 +267,7 @@ public class ServiceSearch {
 		return counts;
 	}
 
-	private Hit hit(List<?> row, ServiceQuery query, int slot) {
+	private Hit hit(List<?> row, ServiceQuery query) {
 		@SuppressWarnings("unchecked")
 		List<String> delivery = (List<String>) row.get(2);
 		@SuppressWarnings("unchecked")
@@ -277,10 +277,28 @@ public class ServiceSearch {
 		Double nearest = distances.stream().filter(d -> d != null).min(Double::compare).orElse(null);
 		boolean within = nearest != null && nearest <= query.radiusMiles();
 		boolean areaServed = query.near() != null && areas.stream().anyMatch(query.near().areas()::contains);
-		@SuppressWarnings("unchecked")
-		List<Integer> open = (List<Integer>) row.get(6);
 		return new Hit((String) row.get(0), (Float) row.get(1), nearest, delivery, within, areaServed,
-				Boolean.TRUE.equals(row.get(5)), open.contains(slot));
+				Boolean.TRUE.equals(row.get(5)), false);
+	}
+
+	/**
+	 * The hits with "open now" marked, from one small query over their ids. Projecting
+	 * every service's open quarter-hours instead (hundreds each) made the index half as
+	 * big again and doubled p95 (docs/benchmarks.md).
+	 */
+	private static List<Hit> markOpen(SearchSession session, List<Hit> hits, int slot) {
+		if (hits.isEmpty()) {
+			return hits;
+		}
+		List<String> ids = hits.stream().map(Hit::id).toList();
+		java.util.Set<String> open = new java.util.HashSet<>(session.search(ServiceDocument.class)
+			.select(f -> f.id(String.class))
+			.where(f -> f.bool().filter(f.id().matchingAny(ids)).filter(f.match().field("openSlot").matching(slot)))
+			.fetchHits(ids.size()));
+		return hits.stream()
+			.map(h -> new Hit(h.id(), h.score(), h.distanceMiles(), h.delivery(), h.withinRadius(), h.areaServed(),
+					h.free(), open.contains(h.id())))
+			.toList();
 	}
 
 	private static GeoPoint point(ServiceQuery.Near near) {
@@ -318,16 +336,23 @@ public class ServiceSearch {
 
 	/**
 	 * Everything the query asks, leaving out one facet's own filter when except is set.
+	 * scored: with the clauses that only rank (names, taxonomy, a venue within reach);
+	 * counts leave them out, as building them (synonyms and all) is a good part of a
+	 * count's cost.
 	 */
 	private PredicateFinalStep predicate(SearchPredicateFactory f, ServiceQuery query, String text, int slot,
-			Facet except) {
+			Facet except, boolean scored) {
 		var bool = f.bool();
-		bool.must(f.matchAll());
-		if (text != null) {
+		if (text == null) {
+			bool.must(f.matchAll());
+		}
+		else {
 			bool.must(f.match().field("text").matching(text));
-			bool.should(f.match().field("names").matching(text).boost(3f));
-			bool.should(f.match().field("taxonomy").matching(text).boost(2f));
-			bool.should(f.match().field("organizationName").matching(text).boost(0.5f));
+			if (scored) {
+				bool.should(f.match().field("names").matching(text).boost(3f));
+				bool.should(f.match().field("taxonomy").matching(text).boost(2f));
+				bool.should(f.match().field("organizationName").matching(text).boost(0.5f));
+			}
 		}
 		if (query.near() != null) {
 			ServiceQuery.Near near = query.near();
@@ -343,13 +368,16 @@ public class ServiceSearch {
 				place.should(f.terms().field("serviceArea").matchingAny(near.areas()));
 			}
 			bool.filter(place);
-			// A venue within reach outranks a phone line elsewhere that matches as well.
-			bool.should(f.spatial()
-				.within()
-				.field("venue")
-				.circle(point(near), query.radiusMiles(), DistanceUnit.MILES)
-				.constantScore()
-				.boost(0.5f));
+			if (scored) {
+				// A venue within reach outranks a phone line elsewhere that matches as
+				// well.
+				bool.should(f.spatial()
+					.within()
+					.field("venue")
+					.circle(point(near), query.radiusMiles(), DistanceUnit.MILES)
+					.constantScore()
+					.boost(0.5f));
+			}
 		}
 		ServiceQuery.ApiFilters api = query.api();
 		if (api != null) {
@@ -500,7 +528,7 @@ public class ServiceSearch {
 		List<Relaxation> relaxations = new ArrayList<>();
 		options.forEach((key, relaxed) -> {
 			long count = session.search(ServiceDocument.class)
-				.where(f -> f.bool().filter(predicate(f, relaxed, text, slot, null)))
+				.where(f -> f.bool().filter(predicate(f, relaxed, text, slot, null, false)))
 				.fetchTotalHitCount();
 			int colon = key.indexOf(':');
 			relaxations.add(new Relaxation(key.substring(0, colon), key.substring(colon + 1), count, relaxed));

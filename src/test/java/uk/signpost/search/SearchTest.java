@@ -260,6 +260,11 @@ class SearchTest extends DirectoryTest {
 		assertThat(ids(run(ServiceQuery.builder().delivery(Set.of("phone"))))).containsExactly("helpline");
 		assertThat(ids(run(ServiceQuery.builder().day("saturday")))).containsExactly("pantry");
 		assertThat(ids(run(ServiceQuery.builder().openNow(true)))).containsExactly("foodbank");
+		// Without the filter, the hits open now are marked so (the cards' "Open now"
+		// tag).
+		assertThat(
+				run(ServiceQuery.builder()).hits().stream().filter(Hit::openNow).map(Hit::id).map(SearchTest::sourceId))
+			.containsExactly("foodbank");
 		assertThat(ids(run(ServiceQuery.builder().language("Polish")))).containsExactly("foodbank");
 		assertThat(ids(run(ServiceQuery.builder().wheelchair(true)))).containsExactlyInAnyOrder("foodbank", "debt",
 				"dementia", "cancer");
