@@ -138,35 +138,45 @@ class ServiceAtLocationFinder {
 	}
 
 	/**
-	 * Locations within a distance: every candidate service with a venue in reach is
-	 * measured, location by location, and the nearest come first.
+	 * Locations within a distance: every venue of a service with a venue in reach is
+	 * measured from the index's points, the nearest come first, and only the page's
+	 * venues are named from the database (reading every candidate's locations took most
+	 * of a request near a busy town: docs/benchmarks.md).
 	 */
 	private Found within(ServiceQuery query, ServiceQuery.Near near, double metres, int offset, int perPage) {
 		ServiceQuery candidates = query.toBuilder()
 			.api(query.api().venuesWithin(near, metres / METRES_PER_MILE))
 			.build();
-		List<String> ids = new ArrayList<>();
-		for (int from = 0;; from += SLICE) {
-			ServiceSearch.Slice slice = this.search.locations(candidates, from, SLICE, false);
-			slice.hits().forEach(hit -> ids.add(hit.id()));
-			if (slice.hits().size() < SLICE) {
-				break;
-			}
+		record Measured(String serviceId, int venue, double metres) {
 		}
-		Map<String, List<Row>> rows = rows(ids);
-		List<Match> matches = new ArrayList<>();
-		for (String serviceId : ids) {
-			for (Row row : rows.getOrDefault(serviceId, List.of())) {
-				Double distance = metres(near, row);
-				if (distance != null && distance <= metres) {
-					matches.add(new Match(row.id, serviceId, distance));
+		List<Measured> measured = new ArrayList<>();
+		for (ServiceSearch.Venues service : this.search.venues(candidates)) {
+			for (int i = 0; i < service.latitudes().length; i++) {
+				double distance = Distance.miles(near.latitude(), near.longitude(), service.latitudes()[i],
+						service.longitudes()[i]) * METRES_PER_MILE;
+				if (distance <= metres) {
+					measured.add(new Measured(service.serviceId(), i, distance));
 				}
 			}
 		}
-		matches.sort(NEAREST);
-		List<Match> page = offset >= matches.size() ? List.of()
-				: matches.subList(offset, Math.min(matches.size(), offset + perPage));
-		return new Found(matches.size(), page);
+		// Equal distances (one venue, several services) in a fixed order, so pages never
+		// overlap.
+		measured.sort(Comparator.comparingDouble(Measured::metres)
+			.thenComparing(Measured::serviceId)
+			.thenComparingInt(Measured::venue));
+		List<Measured> page = offset >= measured.size() ? List.of()
+				: measured.subList(offset, Math.min(measured.size(), offset + perPage));
+		Map<String, List<String>> ids = this.search
+			.venueIds(page.stream().map(Measured::serviceId).distinct().toList());
+		List<Match> matches = new ArrayList<>();
+		for (Measured venue : page) {
+			List<String> own = ids.getOrDefault(venue.serviceId(), List.of());
+			// A service changed since it was indexed may have lost the venue: left out.
+			if (venue.venue() < own.size()) {
+				matches.add(new Match(own.get(venue.venue()), venue.serviceId(), venue.metres()));
+			}
+		}
+		return new Found(measured.size(), matches);
 	}
 
 	private static final Comparator<Match> NEAREST = Comparator.comparing(Match::metres,

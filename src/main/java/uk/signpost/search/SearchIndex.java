@@ -43,7 +43,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
 	/** Bump when ServiceDocument or the analysis changes, so old indexes are rebuilt. */
-	static final String FORMAT = "10";
+	static final String FORMAT = "11";
 
 	private static final int BATCH = 1000;
 
@@ -64,6 +64,11 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		this.documents = documents;
 		this.jdbc = jdbc;
 		this.folder = properties.getDataDir().resolve("index").toAbsolutePath();
+	}
+
+	/** How documents are built from rows, for searches that name what the index holds. */
+	ServiceDocuments documents() {
+		return this.documents;
 	}
 
 	@Override

@@ -129,7 +129,10 @@ class ServiceDocument {
 	@GenericField(aggregable = Aggregable.YES, projectable = Projectable.YES)
 	int locations;
 
-	/** Every venue with coordinates. */
+	/**
+	 * Every venue with coordinates, in the publisher's order of service_at_locations (see
+	 * ServiceDocuments.isVenue).
+	 */
 	@GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
 	List<GeoPoint> venue = new ArrayList<>();
 

@@ -54,6 +54,36 @@ class ServiceDocuments {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * A location is a venue (in the index's venue list) when it is not virtual and has
+	 * coordinates.
+	 */
+	static boolean isVenue(String locationType, boolean placed) {
+		return placed && !"virtual".equals(locationType);
+	}
+
+	/**
+	 * The service_at_location id of each service's venues, in the order the index holds
+	 * their points, for the API to name the venues it measured from the index.
+	 */
+	Map<String, List<String>> venueIds(Collection<String> serviceIds) {
+		Map<String, List<String>> ids = new HashMap<>();
+		for (List<String> chunk : InList.chunks(serviceIds)) {
+			this.jdbc.query("SELECT sal.service_id, sal.id, l.location_type, l.latitude, l.longitude "
+					+ "FROM service_at_location sal JOIN location l ON l.id = sal.location_id WHERE sal.service_id IN ("
+					+ InList.placeholders(chunk.size()) + ") ORDER BY sal.service_id, sal.position", rs -> {
+						rs.getDouble(4);
+						boolean placed = !rs.wasNull();
+						rs.getDouble(5);
+						placed = placed && !rs.wasNull();
+						if (isVenue(rs.getString(3), placed)) {
+							ids.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+						}
+					}, chunk.toArray());
+		}
+		return ids;
+	}
+
 	/** Ids of every service that belongs in the index, in id order. */
 	void eachFindableId(Consumer<String> consumer) {
 		this.jdbc.query("SELECT s.id FROM service s WHERE " + Service.FINDABLE + " ORDER BY s.id", rs -> {
@@ -138,7 +168,7 @@ class ServiceDocuments {
 		this.jdbc.query("SELECT sal.service_id, l.id, l.location_type, l.latitude, l.longitude, "
 				+ "(SELECT MAX(a.description || ' ' || COALESCE(a.details, '')) FROM accessibility a "
 				+ "WHERE a.location_id = l.id) FROM service_at_location sal JOIN location l ON l.id = sal.location_id "
-				+ "WHERE sal.service_id" + in, rs -> {
+				+ "WHERE sal.service_id" + in + " ORDER BY sal.service_id, sal.position", rs -> {
 					ServiceDocument document = documents.get(rs.getString(1));
 					if (document == null) {
 						return;
@@ -154,9 +184,9 @@ class ServiceDocuments {
 					}
 					else {
 						addOnce(document.delivery, Delivery.IN_PERSON);
-						if (placed) {
-							document.venue.add(GeoPoint.of(latitude, longitude));
-						}
+					}
+					if (isVenue(type, placed)) {
+						document.venue.add(GeoPoint.of(latitude, longitude));
 					}
 					String access = rs.getString(6);
 					if (access != null && WHEELCHAIR.matcher(access).find() && !NOT_WHEELCHAIR.matcher(access).find()) {

@@ -149,6 +149,51 @@ public class ServiceSearch {
 		}
 	}
 
+	/**
+	 * A matching service and where its venues are, in the index's order (the same order
+	 * venueIds gives their service_at_location ids).
+	 */
+	public record Venues(String serviceId, double[] latitudes, double[] longitudes) {
+	}
+
+	/**
+	 * Every matching service with its venues, in no order: the API measures them itself,
+	 * from the index, so a search near a busy town reads no rows.
+	 */
+	public List<Venues> venues(ServiceQuery query) {
+		String searched = query.text() != null && hasTerms(query.text()) ? query.text() : null;
+		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(LONDON));
+		int slot = ServiceDocuments.slot(now.getDayOfWeek(), now.toLocalTime());
+		try (SearchSession session = this.index.session()) {
+			List<List<?>> rows = session.search(ServiceDocument.class)
+				.select(f -> f.composite().from(f.id(String.class), f.field("venue", GeoPoint.class).list()).asList())
+				.where(f -> f.bool().filter(predicate(f, query, searched, slot, null, false)))
+				.totalHitCountThreshold(0)
+				.fetchAllHits();
+			List<Venues> found = new ArrayList<>(rows.size());
+			for (List<?> row : rows) {
+				@SuppressWarnings("unchecked")
+				List<GeoPoint> points = (List<GeoPoint>) row.get(1);
+				double[] latitudes = new double[points.size()];
+				double[] longitudes = new double[points.size()];
+				for (int i = 0; i < points.size(); i++) {
+					latitudes[i] = points.get(i).latitude();
+					longitudes[i] = points.get(i).longitude();
+				}
+				found.add(new Venues((String) row.get(0), latitudes, longitudes));
+			}
+			return found;
+		}
+	}
+
+	/**
+	 * The service_at_location ids of these services' venues, in the order venues gives
+	 * them.
+	 */
+	public Map<String, List<String>> venueIds(java.util.Collection<String> serviceIds) {
+		return this.index.documents().venueIds(serviceIds);
+	}
+
 	/** A matching service's id and how many service_at_locations it has. */
 	public record Located(String id, int locations) {
 	}

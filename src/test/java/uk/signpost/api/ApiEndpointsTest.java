@@ -46,6 +46,10 @@ class ApiEndpointsTest extends WebTest {
 			  "organization": {"id": "org-advice", "name": "Advice North", "description": "Advice charity"},
 			  "service_areas": [{"id": "area-lancaster", "name": "Lancaster"}],
 			  "service_at_locations": [
+			    {"id": "advice-online", "location": {"id": "loc-online", "location_type": "virtual", "name": "Online",
+			      "url": "https://advice.example.org", "latitude": 54.0466, "longitude": -2.8007}},
+			    {"id": "advice-outreach", "location": {"id": "loc-outreach", "location_type": "physical",
+			      "name": "Outreach in villages"}},
 			    {"id": "advice-lancaster", "location": {"id": "loc-lancaster", "location_type": "physical", "name": "Town Hall",
 			      "latitude": 54.0466, "longitude": -2.8007,
 			      "addresses": [{"id": "adr-lancaster", "address_1": "Dalton Square", "city": "Lancaster", "postal_code": "LA1 1PJ",
@@ -89,6 +93,8 @@ class ApiEndpointsTest extends WebTest {
 		// out.
 		assertThat(ids(fetchJson("/api/service_at_locations?postcode=PR1%202JA")))
 			.containsExactly(sal("pantry", "pantry-centre"), sal("pantry", "pantry-fulwood"));
+		// Only venues are measured, and named right: not the website (even with
+		// coordinates) or the outreach with no address, listed before it.
 		assertThat(ids(fetchJson("/api/service_at_locations?postcode=LA1%201PJ&proximity=1000")))
 			.containsExactly(sal("lancaster-advice", "advice-lancaster"));
 	}
@@ -96,18 +102,19 @@ class ApiEndpointsTest extends WebTest {
 	@Test
 	void serviceAtLocationsAreFilteredAndPagedLikeServices() throws Exception {
 		JsonNode all = fetchJson("/api/service_at_locations?per_page=2");
-		assertThat(all.path("total_items").asInt()).isEqualTo(3);
-		assertThat(all.path("total_pages").asInt()).isEqualTo(2);
+		assertThat(all.path("total_items").asInt()).isEqualTo(5);
+		assertThat(all.path("total_pages").asInt()).isEqualTo(3);
 		assertThat(all.path("size").asInt()).isEqualTo(2);
 		JsonNode second = fetchJson("/api/service_at_locations?per_page=2&page=2");
-		assertThat(ids(second)).hasSize(1).doesNotContainAnyElementsOf(ids(all));
+		assertThat(ids(second)).hasSize(2).doesNotContainAnyElementsOf(ids(all));
 
-		assertThat(ids(fetchJson("/api/service_at_locations?search=debt")))
-			.containsExactly(sal("lancaster-advice", "advice-lancaster"));
+		assertThat(ids(fetchJson("/api/service_at_locations?search=debt"))).containsExactly(
+				sal("lancaster-advice", "advice-online"), sal("lancaster-advice", "advice-outreach"),
+				sal("lancaster-advice", "advice-lancaster"));
 		assertThat(ids(fetchJson("/api/service_at_locations?taxonomy_term_id=" + id("taxonomy_term", "food"))))
 			.containsExactlyInAnyOrder(sal("pantry", "pantry-centre"), sal("pantry", "pantry-fulwood"));
 		JsonNode full = fetchJson("/api/service_at_locations?search=debt&full=true");
-		assertThat(full.path("contents").path(0).path("service").path("service_at_locations").size()).isEqualTo(1);
+		assertThat(full.path("contents").path(0).path("service").path("service_at_locations").size()).isEqualTo(3);
 	}
 
 	@Test
