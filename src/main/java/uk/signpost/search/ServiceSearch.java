@@ -421,7 +421,7 @@ public class ServiceSearch {
 					.field("venue")
 					.circle(point(near), query.radiusMiles(), DistanceUnit.MILES)
 					.constantScore()
-					.boost(0.5f));
+					.boost(5f));
 			}
 		}
 		ServiceQuery.ApiFilters api = query.api();

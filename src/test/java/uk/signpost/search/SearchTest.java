@@ -189,6 +189,15 @@ class SearchTest extends DirectoryTest {
 	}
 
 	@Test
+	void aVenueWithinReachComesBeforeAPhoneLineThatMatchesTheWordsBetter() {
+		// "Money Helpline" has the word in its name; the advice centre half a mile away
+		// only in its category. Near a place, the one people can walk into comes first.
+		assertThat(ids(run(ServiceQuery.builder().text("money")))).startsWith("helpline");
+		assertThat(ids(run(ServiceQuery.builder().text("money").near(PRESTON).radiusMiles(3)))).startsWith("debt",
+				"helpline");
+	}
+
+	@Test
 	void aServiceAtSeveralVenuesIsAsNearAsItsNearestVenue() {
 		SearchResult result = run(ServiceQuery.builder().text("debt").near(PRESTON).radiusMiles(1));
 		Hit debt = result.hits().stream().filter(h -> sourceId(h.id()).equals("debt")).findFirst().orElseThrow();
