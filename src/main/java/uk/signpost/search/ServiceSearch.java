@@ -415,7 +415,8 @@ public class ServiceSearch {
 			bool.filter(place);
 			if (scored) {
 				// A venue within reach outranks a phone line elsewhere that matches as
-				// well.
+				// well or a little better (about a name match's worth): near a place,
+				// people look for somewhere to go. At 0.5, far helplines led.
 				bool.should(f.spatial()
 					.within()
 					.field("venue")
