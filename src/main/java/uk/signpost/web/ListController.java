@@ -59,11 +59,18 @@ class ListController {
 			.body(text.toString().strip() + "\n");
 	}
 
-	/** back: the page to return to, on this site only. */
+	/**
+	 * id: one service, or several ticked in the compact results (none ticked changes
+	 * nothing); back: the page to return to, on this site only.
+	 */
 	@PostMapping("/list/add")
-	String add(@RequestParam String id, @RequestParam(required = false) String back, HttpServletRequest request,
-			HttpServletResponse response) {
-		YourList.write(response, YourList.with(YourList.read(request), id));
+	String add(@RequestParam(required = false) List<String> id, @RequestParam(required = false) String back,
+			HttpServletRequest request, HttpServletResponse response) {
+		List<String> kept = YourList.read(request);
+		for (String one : id == null ? List.<String>of() : id) {
+			kept = YourList.with(kept, one);
+		}
+		YourList.write(response, kept);
 		return "redirect:" + (back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/list");
 	}
 

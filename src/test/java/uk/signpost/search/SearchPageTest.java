@@ -82,7 +82,12 @@ class SearchPageTest extends WebTest {
 			.contains("href=\"tel:0800000000\">0800 000 000</a>")
 			.contains("By phone · ")
 			.contains("href=\"/search?delivery=phone\">Show full details</a>")
-			.doesNotContain("to your list");
+			.doesNotContain("Add<span");
+		// Tick several and add them at once: the checkboxes belong to the keep form, not
+		// the search.
+		assertThat(compact).contains("type=\"checkbox\" name=\"id\" form=\"keep\"")
+			.contains("form=\"keep\" formaction=\"/list/add?back=/search?delivery%3Dphone%26view%3Dcompact\"")
+			.contains("Add selected to your list");
 		// Removing a filter, and the next page, stay compact; the search box carries it
 		// too.
 		assertThat(compact).contains("href=\"/search?view=compact\"");

@@ -212,6 +212,27 @@ class BrowserJourneyTest {
 		openServiceAndComeBack(browser);
 	}
 
+	/** A frontline worker on a call: the compact list, two ticked, both kept at once. */
+	@Test
+	void inTheCompactViewSeveralServicesGoOnTheListAtOnce() {
+		WebDriver browser = open(true, 1200);
+		search(browser);
+		follow(browser, browser.findElement(By.linkText("Show a compact list with phone numbers")));
+		String address = browser.getCurrentUrl();
+		assertThat(address).contains("view=compact");
+		List<WebElement> ticks = browser.findElements(By.cssSelector("input[form='keep'] + label"));
+		assertThat(ticks).hasSize(2);
+		ticks.forEach(WebElement::click);
+		// Ticking is not a filter: no htmx swap, the ticks stay.
+		assertThat(browser.getCurrentUrl()).isEqualTo(address);
+		assertThat(browser.findElements(By.cssSelector("input[form='keep']:checked"))).hasSize(2);
+		accessible(browser);
+		follow(browser, browser.findElement(By.xpath("//button[normalize-space()='Add selected to your list']")));
+		assertThat(browser.getCurrentUrl()).isEqualTo(address);
+		assertThat(browser.findElement(By.linkText("Your list (2)")).isDisplayed()).isTrue();
+		assertThat(browser.findElements(By.cssSelector("input[form='keep']"))).isEmpty();
+	}
+
 	@Test
 	void withoutJavaScriptTheApplyButtonDoesTheSame() {
 		WebDriver browser = open(false, 1200);

@@ -95,6 +95,23 @@ class YourListTest extends WebTest {
 	}
 
 	@Test
+	void severalTickedInTheCompactResultsAreAddedAtOnceAndNoneTickedChangesNothing() throws Exception {
+		String other = RecordId.of("council", "service", "another");
+		Cookie list = this.mvc.perform(post("/list/add").param("id", ID, other).param("back", "/search?view=compact"))
+			.andExpect(redirectedUrl("/search?view=compact"))
+			.andReturn()
+			.getResponse()
+			.getCookie(YourList.COOKIE);
+		assertThat(list.getValue()).isEqualTo(ID + "." + other);
+		Cookie same = this.mvc.perform(post("/list/add").param("back", "/search?view=compact").cookie(list))
+			.andExpect(redirectedUrl("/search?view=compact"))
+			.andReturn()
+			.getResponse()
+			.getCookie(YourList.COOKIE);
+		assertThat(same.getValue()).isEqualTo(list.getValue());
+	}
+
+	@Test
 	void listsIgnoreAnythingThatIsNotAnIdAndNeverRedirectAway() throws Exception {
 		assertThat(YourList.parse("not-an-id,<script>," + ID)).containsExactly(ID);
 		this.mvc.perform(post("/list/add").param("id", ID).param("back", "//evil.example"))
