@@ -149,6 +149,9 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 				}
 				CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
 			}
+			// One segment: every search then counts filters over a single set of doc
+			// values, with no per-query mapping of ordinals across segments.
+			session.workspace().mergeSegments();
 			session.workspace().flush();
 			session.workspace().refresh();
 		}
@@ -199,6 +202,12 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 						session.indexingPlan().addOrUpdate(document);
 					}
 				}
+			}
+		}
+		if (all.size() >= BATCH) {
+			// A big import leaves many small segments; searches are faster over one.
+			try (SearchSession session = this.mapping.createSession()) {
+				session.workspace().mergeSegments();
 			}
 		}
 		log.info("Search index updated: {} services re-read", ids.size());

@@ -101,6 +101,10 @@ class SearchIndexStartTest extends DirectoryTest {
 		assertThat(index.rebuiltAtStart()).isTrue();
 		assertThat(found(index, "food")).isEqualTo(1);
 		assertThat(found(index, "debts")).isEqualTo(1);
+		// Rebuilt into one segment, which searches count filters over fastest.
+		try (Stream<Path> files = Files.list(this.properties.getDataDir().resolve("index/services"))) {
+			assertThat(files.filter(path -> path.toString().endsWith(".si"))).hasSize(1);
+		}
 	}
 
 	@Test
