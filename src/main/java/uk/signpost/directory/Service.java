@@ -88,6 +88,12 @@ public record Service(@Id String id, String publisherId, String sourceId, String
 	/** A phone of the service, or of one of its contacts when contactId is set. */
 	@Table("phone")
 	public record Phone(String id, String contactId, String number, String extension, String type, String description) {
+
+		/** A number as a tel: link: digits and a leading +. */
+		public static String tel(String number) {
+			return "tel:" + number.replaceAll("[^0-9+]", "");
+		}
+
 	}
 
 	@Table("required_document")

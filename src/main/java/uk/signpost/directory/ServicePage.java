@@ -110,7 +110,7 @@ public record ServicePage(Service service, Organization organization, List<Venue
 
 	/** A phone number as a tel: link: digits and a leading +. */
 	public String tel(String number) {
-		return "tel:" + number.replaceAll("[^0-9+]", "");
+		return Service.Phone.tel(number);
 	}
 
 	/** When the record was last checked: assured, or failing that last changed. */

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import uk.signpost.directory.InList;
 import uk.signpost.directory.Referral;
+import uk.signpost.directory.Service;
 
 /** What a result card shows about each service found, read in one query for the page. */
 @Component
@@ -32,9 +33,9 @@ class ResultCards {
 			LocalDate checked, Double distanceMiles, List<String> delivery, boolean areaServed, boolean withinRadius,
 			boolean free, boolean openNow, boolean referral, String phone) {
 
-		/** The phone number as a tel: link: digits and a leading +. */
+		/** The phone number as a tel: link. */
 		public String tel() {
-			return this.phone == null ? null : "tel:" + this.phone.replaceAll("[^0-9+]", "");
+			return this.phone == null ? null : Service.Phone.tel(this.phone);
 		}
 
 		/** The compact view's line: where, cost, how, who for, in a few words each. */
@@ -92,12 +93,13 @@ class ResultCards {
 			if (distance != null && this.withinRadius) {
 				return distance;
 			}
-			if (this.areaServed) {
-				return distance == null ? "Covers this area" : "Covers this area (nearest venue "
-						+ distance.substring(0, 1).toLowerCase(java.util.Locale.UK) + distance.substring(1) + ")";
+			if (distance == null) {
+				return this.areaServed ? "Covers this area" : null;
 			}
-			return distance == null ? null : "Nearest venue "
-					+ distance.substring(0, 1).toLowerCase(java.util.Locale.UK) + distance.substring(1);
+			// "Less than 0.1 miles away" read on: "nearest venue less than 0.1 miles
+			// away".
+			String away = distance.substring(0, 1).toLowerCase(java.util.Locale.UK) + distance.substring(1);
+			return this.areaServed ? "Covers this area (nearest venue " + away + ")" : "Nearest venue " + away;
 		}
 
 		public List<String> deliveryLabels() {
@@ -120,6 +122,7 @@ class ResultCards {
 		if (hits.isEmpty()) {
 			return List.of();
 		}
+		Object[] ids = hits.stream().map(SearchResult.Hit::id).toArray();
 		Map<String, Object[]> rows = new HashMap<>();
 		this.jdbc.query("SELECT s.id, s.name, o.name, s.description, s.minimum_age, s.maximum_age, s.assured_date, "
 				+ "s.last_modified, s.application_process FROM service s LEFT JOIN organization o ON o.id = s.organization_id WHERE s.id IN ("
@@ -128,13 +131,13 @@ class ResultCards {
 							new Object[] { rs.getString(2), rs.getString(3), rs.getString(4),
 									(Integer) rs.getObject(5, Integer.class), (Integer) rs.getObject(6, Integer.class),
 									checked(rs.getObject(7), rs.getObject(8)), Referral.needed(rs.getString(9)) });
-				}, hits.stream().map(SearchResult.Hit::id).toArray());
+				}, ids);
 		// Read last number first, so each service keeps its first.
 		Map<String, String> phones = new HashMap<>();
 		this.jdbc.query("SELECT service_id, number FROM phone WHERE contact_id IS NULL AND service_id IN ("
 				+ InList.placeholders(hits.size()) + ") ORDER BY position DESC", rs -> {
 					phones.put(rs.getString(1), rs.getString(2));
-				}, hits.stream().map(SearchResult.Hit::id).toArray());
+				}, ids);
 		return hits.stream().map(hit -> {
 			Object[] row = rows.get(hit.id());
 			if (row == null) {

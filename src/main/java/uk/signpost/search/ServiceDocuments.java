@@ -72,10 +72,7 @@ class ServiceDocuments {
 			this.jdbc.query("SELECT sal.service_id, sal.id, l.location_type, l.latitude, l.longitude "
 					+ "FROM service_at_location sal JOIN location l ON l.id = sal.location_id WHERE sal.service_id IN ("
 					+ InList.placeholders(chunk.size()) + ") ORDER BY sal.service_id, sal.position", rs -> {
-						rs.getDouble(4);
-						boolean placed = !rs.wasNull();
-						rs.getDouble(5);
-						placed = placed && !rs.wasNull();
+						boolean placed = rs.getObject(4) != null && rs.getObject(5) != null;
 						if (isVenue(rs.getString(3), placed)) {
 							ids.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
 						}

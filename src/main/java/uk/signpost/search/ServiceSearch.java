@@ -83,8 +83,7 @@ public class ServiceSearch {
 		}
 		boolean hasText = text != null && hasTerms(text);
 		String searched = hasText ? text : null;
-		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(LONDON));
-		int slot = ServiceDocuments.slot(now.getDayOfWeek(), now.toLocalTime());
+		int slot = slotNow();
 		try (SearchSession session = this.index.session()) {
 			// The counts of every filter not in use come from one pass over the facet
 			// field.
@@ -139,9 +138,8 @@ public class ServiceSearch {
 	 * pages through. limit may be large: only ids, venues and areas are read.
 	 */
 	public uk.signpost.search.SearchResult list(ServiceQuery query, int offset, int limit) {
-		String searched = query.text() != null && hasTerms(query.text()) ? query.text() : null;
-		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(LONDON));
-		int slot = ServiceDocuments.slot(now.getDayOfWeek(), now.toLocalTime());
+		String searched = searched(query);
+		int slot = slotNow();
 		try (SearchSession session = this.index.session()) {
 			SearchResult<List<?>> result = fetch(session, query, searched, slot, null, offset, limit);
 			return new uk.signpost.search.SearchResult(result.total().hitCount(), hits(result, query), Map.of(),
@@ -161,9 +159,8 @@ public class ServiceSearch {
 	 * from the index, so a search near a busy town reads no rows.
 	 */
 	public List<Venues> venues(ServiceQuery query) {
-		String searched = query.text() != null && hasTerms(query.text()) ? query.text() : null;
-		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(LONDON));
-		int slot = ServiceDocuments.slot(now.getDayOfWeek(), now.toLocalTime());
+		String searched = searched(query);
+		int slot = slotNow();
 		try (SearchSession session = this.index.session()) {
 			List<List<?>> rows = session.search(ServiceDocument.class)
 				.select(f -> f.composite().from(f.id(String.class), f.field("venue", GeoPoint.class).list()).asList())
@@ -208,9 +205,8 @@ public class ServiceSearch {
 
 	/** total: also count services and sum their locations over all matches (else 0). */
 	public Slice locations(ServiceQuery query, int offset, int limit, boolean total) {
-		String searched = query.text() != null && hasTerms(query.text()) ? query.text() : null;
-		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(LONDON));
-		int slot = ServiceDocuments.slot(now.getDayOfWeek(), now.toLocalTime());
+		String searched = searched(query);
+		int slot = slotNow();
 		try (SearchSession session = this.index.session()) {
 			AggregationKey<Integer> sum = AggregationKey.of("locations");
 			var step = session.search(ServiceDocument.class)
@@ -344,6 +340,17 @@ public class ServiceSearch {
 			.map(h -> new Hit(h.id(), h.score(), h.distanceMiles(), h.delivery(), h.withinRadius(), h.areaServed(),
 					h.free(), open.contains(h.id())))
 			.toList();
+	}
+
+	/** The quarter-hour of the week it is now in London, as "open now" is indexed. */
+	private int slotNow() {
+		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(LONDON));
+		return ServiceDocuments.slot(now.getDayOfWeek(), now.toLocalTime());
+	}
+
+	/** The words to match, or null when there are none worth matching. */
+	private String searched(ServiceQuery query) {
+		return query.text() != null && hasTerms(query.text()) ? query.text() : null;
 	}
 
 	private static GeoPoint point(ServiceQuery.Near near) {
