@@ -46,7 +46,7 @@ public final class Commands {
 			  java -jar target/signpost.jar reindex
 			  java -jar target/signpost.jar import-postcodes <ONSPD, NSPL or Code-Point Open .csv file or folder>
 			  java -jar target/signpost.jar import-places <OS Open Names .csv file or folder>
-			  java -jar target/signpost.jar bench-search [--services 100000] [--queries 2000] [--reuse <folder>]
+			  java -jar target/signpost.jar bench-search [--services 100000] [--queries 2000] [--reuse <folder> [--rebuild no]]
 			  java -jar target/signpost.jar bench-api [--services 100000] [--requests 500] [--reuse <folder>]
 			Spring settings may follow, such as --signpost.data-dir=/var/lib/signpost.""";
 
@@ -81,7 +81,7 @@ public final class Commands {
 				case "bench-search" ->
 					SearchBenchmark.run(arguments.integer("services", 100_000), arguments.integer("queries", 2000),
 							arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
-							arguments.spring, out);
+							!"no".equals(arguments.options.get("rebuild")), arguments.spring, out);
 				case "bench-api" ->
 					ApiBenchmark.run(arguments.integer("services", 100_000), arguments.integer("requests", 500),
 							arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,

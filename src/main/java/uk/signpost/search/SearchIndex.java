@@ -43,7 +43,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
 	/** Bump when ServiceDocument or the analysis changes, so old indexes are rebuilt. */
-	static final String FORMAT = "11";
+	static final String FORMAT = "12";
 
 	private static final int BATCH = 1000;
 
@@ -139,16 +139,21 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 			.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async())
 			.build()) {
 			session.workspace().purge();
+			// The next batch is read from the database while the index takes this
+			// one, on the other core.
+			CompletableFuture<?> writing = CompletableFuture.completedFuture(null);
 			for (int i = 0; i < ids.size(); i += BATCH) {
 				Map<String, ServiceDocument> batch = this.documents
 					.build(ids.subList(i, Math.min(ids.size(), i + BATCH)), terms);
+				writing.join();
 				List<CompletableFuture<?>> writes = new ArrayList<>(batch.size());
 				for (ServiceDocument document : batch.values()) {
 					this.vocabulary.add(document);
 					writes.add(session.indexer().add(document).toCompletableFuture());
 				}
-				CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+				writing = CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
 			}
+			writing.join();
 			// One segment: every search then counts filters over a single set of doc
 			// values, with no per-query mapping of ordinals across segments.
 			session.workspace().mergeSegments();

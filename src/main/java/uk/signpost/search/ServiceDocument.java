@@ -116,6 +116,12 @@ class ServiceDocument {
 	List<Integer> openSlot = new ArrayList<>();
 
 	/**
+	 * The open quarter-hours while schedules are read: a week has 672, often hundreds
+	 * open.
+	 */
+	final java.util.BitSet openQuarters = new java.util.BitSet(7 * 96);
+
+	/**
 	 * Minute of the day each schedule opens and closes, for the API's start_time and
 	 * end_time.
 	 */
@@ -146,6 +152,8 @@ class ServiceDocument {
 	/**
 	 * Every filter value as "filter:value" (category:Food, free:true, day:monday ...):
 	 * the counts of all filters come from one pass over this field, not one per filter.
+	 * Sub-categories are left out: results do not show their counts, and they were a good
+	 * part of every count (browse by need counts them on their own).
 	 */
 	@KeywordField(aggregable = Aggregable.YES)
 	List<String> facet = new ArrayList<>();
@@ -155,6 +163,8 @@ class ServiceDocument {
 		this.names.clear();
 		this.about.clear();
 		this.facet.clear();
+		this.openSlot.clear();
+		this.openQuarters.stream().forEach(this.openSlot::add);
 		addIfPresent(this.names, this.name);
 		addIfPresent(this.names, this.alternateName);
 		addIfPresent(this.about, this.description);
@@ -165,7 +175,6 @@ class ServiceDocument {
 		addIfPresent(this.text, this.organizationName);
 		this.text.addAll(this.about);
 		this.category.forEach(c -> this.facet.add("category:" + c));
-		this.term.forEach(t -> this.facet.add("term:" + t));
 		this.delivery.forEach(d -> this.facet.add("delivery:" + d));
 		this.language.forEach(l -> this.facet.add("language:" + l));
 		this.openDay.forEach(d -> this.facet.add("day:" + d));

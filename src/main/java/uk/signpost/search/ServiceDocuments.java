@@ -81,9 +81,13 @@ class ServiceDocuments {
 		return ids;
 	}
 
-	/** Ids of every service that belongs in the index, in id order. */
+	/**
+	 * Ids of every service that belongs in the index, in the order the database stores
+	 * them: a batch of neighbours then reads neighbouring pages (their rows were written
+	 * together), where id order read the whole database at random.
+	 */
 	void eachFindableId(Consumer<String> consumer) {
-		this.jdbc.query("SELECT s.id FROM service s WHERE " + Service.FINDABLE + " ORDER BY s.id", rs -> {
+		this.jdbc.query("SELECT s.id FROM service s WHERE " + Service.FINDABLE, rs -> {
 			consumer.accept(rs.getString(1));
 		});
 	}
@@ -248,9 +252,7 @@ class ServiceDocuments {
 			if (everyWeek && opens != null && closes != null && closes.isAfter(opens)) {
 				int from = opens.toSecondOfDay() / 900;
 				int to = (closes.toSecondOfDay() + 899) / 900;
-				for (int quarter = from; quarter < to; quarter++) {
-					addOnce(document.openSlot, day * 96 + quarter);
-				}
+				document.openQuarters.set(day * 96 + from, day * 96 + to);
 			}
 		}
 	}

@@ -283,9 +283,19 @@ public class ServiceSearch {
 	 * publishers, each with its number of findable services; empty ones are left out.
 	 */
 	public List<Need> needs() {
-		uk.signpost.search.SearchResult all = search(ServiceQuery.builder().size(1).build());
-		Map<String, Long> categories = counts(all.facets().get(Facet.CATEGORY.name()));
-		Map<String, Long> terms = counts(all.facets().get(Facet.TERM.name()));
+		Map<String, Long> categories;
+		Map<String, Long> terms;
+		try (SearchSession session = this.index.session()) {
+			AggregationKey<Map<String, Long>> byCategory = AggregationKey.of("category");
+			AggregationKey<Map<String, Long>> byTerm = AggregationKey.of("term");
+			SearchResult<?> all = session.search(ServiceDocument.class)
+				.where(f -> f.matchAll())
+				.aggregation(byCategory, f -> f.terms().field("category", String.class).maxTermCount(10_000))
+				.aggregation(byTerm, f -> f.terms().field("term", String.class).maxTermCount(10_000))
+				.fetch(0);
+			categories = all.aggregation(byCategory);
+			terms = all.aggregation(byTerm);
+		}
 		Map<String, java.util.TreeSet<String>> children = this.index.needTree();
 		List<Need> needs = new ArrayList<>();
 		categories.forEach((category, count) -> {
@@ -300,12 +310,6 @@ public class ServiceSearch {
 		});
 		needs.sort(java.util.Comparator.comparing(Need::name));
 		return needs;
-	}
-
-	private static Map<String, Long> counts(List<FacetValue> values) {
-		Map<String, Long> counts = new LinkedHashMap<>();
-		values.forEach(v -> counts.put(v.value(), v.count()));
-		return counts;
 	}
 
 	private Hit hit(List<?> row, ServiceQuery query) {
@@ -415,21 +419,27 @@ public class ServiceSearch {
 			var anywhere = f.bool()
 				.must(f.terms().field("delivery").matchingAny(Delivery.PHONE, Delivery.ONLINE))
 				.mustNot(f.exists().field("serviceArea"));
-			var place = f.bool().should(within).should(anywhere);
-			if (!near.areas().isEmpty()) {
-				place.should(f.terms().field("serviceArea").matchingAny(near.areas()));
-			}
-			bool.filter(place);
+			var areas = near.areas().isEmpty() ? null : f.terms().field("serviceArea").matchingAny(near.areas());
 			if (scored) {
 				// A venue within reach outranks a phone line elsewhere that matches as
 				// well or a little better (about a name match's worth): near a place,
-				// people look for somewhere to go. At 0.5, far helplines led.
-				bool.should(f.spatial()
-					.within()
-					.field("venue")
-					.circle(point(near), query.radiusMiles(), DistanceUnit.MILES)
-					.constantScore()
-					.boost(5f));
+				// people look for somewhere to go. At 0.5, far helplines led. The
+				// circle is in the query once, scoring and filtering both: setting one
+				// up is a good part of a search near a place.
+				var place = f.bool()
+					.should(within.constantScore().boost(5f))
+					.should(anywhere.constantScore().boost(0f));
+				if (areas != null) {
+					place.should(areas.constantScore().boost(0f));
+				}
+				bool.must(place);
+			}
+			else {
+				var place = f.bool().should(within).should(anywhere);
+				if (areas != null) {
+					place.should(areas);
+				}
+				bool.filter(place);
 			}
 		}
 		ServiceQuery.ApiFilters api = query.api();
