@@ -10,12 +10,18 @@ public final class Postcodes {
 
 	private static final Pattern OUTWARD = Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]?$");
 
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
+	private static final Pattern SAINT = Pattern.compile("\\bst\\.?\\s");
+
+	private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
 	private Postcodes() {
 	}
 
 	/** Upper case with every space removed: the form postcodes are stored in. */
 	public static String compact(String text) {
-		return text == null ? "" : text.replaceAll("\\s+", "").toUpperCase(Locale.UK);
+		return text == null ? "" : SPACES.matcher(text).replaceAll("").toUpperCase(Locale.UK);
 	}
 
 	public static boolean isFull(String text) {
@@ -40,11 +46,8 @@ public final class Postcodes {
 
 	/** A place name as looked up: lower case, letters and digits, single spaces. */
 	public static String placeKey(String name) {
-		return name.toLowerCase(Locale.UK)
-			.replace("&", " and ")
-			.replaceAll("\\bst\\.?\\s", "st ")
-			.replaceAll("[^\\p{L}\\p{N}]+", " ")
-			.strip();
+		String key = SAINT.matcher(name.toLowerCase(Locale.UK).replace("&", " and ")).replaceAll("st ");
+		return NOT_LETTERS.matcher(key).replaceAll(" ").strip();
 	}
 
 }

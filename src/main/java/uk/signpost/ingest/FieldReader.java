@@ -29,6 +29,8 @@ final class FieldReader {
 
 	private static final Pattern BARE_DOMAIN = Pattern.compile("^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+(/\\S*)?$");
 
+	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,9}");
+
 	private final String recordId;
 
 	private final List<Problem> problems;
@@ -141,7 +143,7 @@ final class FieldReader {
 		if (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0) {
 			return value.decimalValue().intValueExact();
 		}
-		if (value.isString() && value.asString().strip().matches("-?\\d{1,9}")) {
+		if (value.isString() && WHOLE_NUMBER.matcher(value.asString().strip()).matches()) {
 			return Integer.valueOf(value.asString().strip());
 		}
 		error(at, "expected a whole number but found " + describe(value));

@@ -9,6 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
@@ -130,24 +135,30 @@ public class Importer {
 		ensurePublisher(run.publisherId, publisherName, source);
 		RecordReader reader = new RecordReader(run.publisherId, run.startedAt);
 		FeedReader feed = new FeedReader(this.json);
-		List<ImportItem> batch = new ArrayList<>(BATCH);
-		for (Path file : files) {
-			feed.read(file, (node, path) -> {
-				ImportItem item = reader.read(node, path);
-				run.recordsRead++;
-				run.problems.addAll(item.problems);
-				run.servicesRead += item.services.size() + item.skippedServices.size();
-				run.servicesSkipped += item.skippedServices.size();
-				// A service that is in the feed but invalid this time keeps its last good
-				// version.
-				item.skippedServices.forEach(id -> run.services.add(RecordId.of(run.publisherId, "service", id)));
-				batch.add(item);
-				if (batch.size() == BATCH) {
-					writeBatch(batch, run);
-				}
-			});
+		// One batch is written on a thread of its own while the next is read: the
+		// database (another process, or H2's own threads) and the reading then share
+		// the two cores instead of taking turns. Only that thread touches the run.
+		ExecutorService writing = Executors.newSingleThreadExecutor(task -> new Thread(task, "import-writer"));
+		Writes writes = new Writes(writing, run);
+		try {
+			List<ImportItem> batch = new ArrayList<>(BATCH);
+			for (Path file : files) {
+				feed.read(file, (node, path) -> {
+					batch.add(reader.read(node, path));
+					if (batch.size() == BATCH) {
+						writes.submit(new ArrayList<>(batch));
+						batch.clear();
+					}
+				});
+			}
+			writes.submit(batch);
+			writes.awaitLast();
 		}
-		writeBatch(batch, run);
+		finally {
+			// Nothing may still write to the run once this returns, whatever went wrong.
+			writes.awaitQuietly();
+			writing.shutdown();
+		}
 		this.transaction.executeWithoutResult(status -> {
 			if (source.isFull()) {
 				withdrawMissing(run);
@@ -157,9 +168,70 @@ public class Importer {
 		});
 	}
 
+	/** Batches written one after another, each in its own transaction, one at a time. */
+	private final class Writes {
+
+		private final ExecutorService thread;
+
+		private final ImportRun run;
+
+		private Future<?> last = CompletableFuture.completedFuture(null);
+
+		Writes(ExecutorService thread, ImportRun run) {
+			this.thread = thread;
+			this.run = run;
+		}
+
+		/**
+		 * Waits for the batch before (so at most two are in memory), then hands this one
+		 * over.
+		 */
+		void submit(List<ImportItem> batch) {
+			awaitLast();
+			this.last = this.thread.submit(() -> writeBatch(batch, this.run));
+		}
+
+		void awaitLast() {
+			try {
+				this.last.get();
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new IllegalStateException(ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Import interrupted", ex);
+			}
+		}
+
+		void awaitQuietly() {
+			try {
+				this.last.get();
+			}
+			catch (ExecutionException ex) {
+				// Already thrown by awaitLast, or the import failed before it.
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+	}
+
 	private void writeBatch(List<ImportItem> batch, ImportRun run) {
+		for (ImportItem item : batch) {
+			run.recordsRead++;
+			run.problems.addAll(item.problems);
+			run.servicesRead += item.services.size() + item.skippedServices.size();
+			run.servicesSkipped += item.skippedServices.size();
+			// A service that is in the feed but invalid this time keeps its last good
+			// version.
+			item.skippedServices.forEach(id -> run.services.add(RecordId.of(run.publisherId, "service", id)));
+		}
 		this.transaction.executeWithoutResult(status -> this.writer.write(batch, run));
-		batch.clear();
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package uk.signpost.ingest;
 
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -11,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 import uk.signpost.directory.RecordId;
 
@@ -34,6 +38,9 @@ import static uk.signpost.ingest.Field.url;
  * publisher's own ids are kept.
  */
 final class RecordReader {
+
+	/** Compact JSON, as JsonNode.toString() writes it. */
+	private static final ObjectWriter COMPACT = JsonMapper.shared().writer();
 
 	static final List<String> STATUSES = List.of("active", "inactive", "defunct", "temporarily closed");
 
@@ -461,14 +468,24 @@ final class RecordReader {
 		return problems.stream().anyMatch(Problem::isError);
 	}
 
+	/**
+	 * SHA-256 of the record as compact JSON: the bytes of node.toString() (but for half a
+	 * surrogate pair, which the string would turn into '?'), written straight into the
+	 * digest. Building the string first took a tenth of an import.
+	 */
 	static String hash(JsonNode node) {
-		return hash(node.toString());
+		MessageDigest digest = sha256();
+		COMPACT.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest), node);
+		return HexFormat.of().formatHex(digest.digest());
 	}
 
 	static String hash(String text) {
+		return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static MessageDigest sha256() {
 		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
