@@ -43,7 +43,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
 	/** Bump when ServiceDocument or the analysis changes, so old indexes are rebuilt. */
-	static final String FORMAT = "12";
+	static final String FORMAT = "13";
 
 	private static final int BATCH = 1000;
 
@@ -139,21 +139,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 			.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async())
 			.build()) {
 			session.workspace().purge();
-			// The next batch is read from the database while the index takes this
-			// one, on the other core.
-			CompletableFuture<?> writing = CompletableFuture.completedFuture(null);
-			for (int i = 0; i < ids.size(); i += BATCH) {
-				Map<String, ServiceDocument> batch = this.documents
-					.build(ids.subList(i, Math.min(ids.size(), i + BATCH)), terms);
-				writing.join();
-				List<CompletableFuture<?>> writes = new ArrayList<>(batch.size());
-				for (ServiceDocument document : batch.values()) {
-					this.vocabulary.add(document);
-					writes.add(session.indexer().add(document).toCompletableFuture());
-				}
-				writing = CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
-			}
-			writing.join();
+			write(session, ids, terms, false);
 			// One segment: every search then counts filters over a single set of doc
 			// values, with no per-query mapping of ordinals across segments.
 			session.workspace().mergeSegments();
@@ -188,34 +174,47 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		if (ids.isEmpty()) {
 			return;
 		}
-		ServiceDocuments.Terms terms = this.documents.terms();
-		List<String> all = new ArrayList<>(ids);
-		// A session per batch: an indexing plan holds its documents until it runs.
-		for (int i = 0; i < all.size(); i += BATCH) {
-			List<String> batch = all.subList(i, Math.min(all.size(), i + BATCH));
-			Map<String, ServiceDocument> built = this.documents.build(batch, terms);
-			try (SearchSession session = this.mapping.createSessionWithOptions()
-				.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.readSync())
-				.build()) {
-				for (String id : batch) {
-					ServiceDocument document = built.get(id);
-					if (document == null) {
-						session.indexingPlan().purge(ServiceDocument.class, id, null);
-					}
-					else {
-						this.vocabulary.add(document);
-						session.indexingPlan().addOrUpdate(document);
-					}
-				}
-			}
-		}
-		if (all.size() >= BATCH) {
-			// A big import leaves many small segments; searches are faster over one.
-			try (SearchSession session = this.mapping.createSession()) {
+		try (SearchSession session = this.mapping.createSessionWithOptions()
+			.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async())
+			.build()) {
+			write(session, new ArrayList<>(ids), this.documents.terms(), true);
+			if (ids.size() >= BATCH) {
+				// A big import leaves many small segments; searches are faster over one.
 				session.workspace().mergeSegments();
 			}
+			// Durable and visible to searches before the import returns.
+			session.workspace().flush();
+			session.workspace().refresh();
 		}
 		log.info("Search index updated: {} services re-read", ids.size());
+	}
+
+	/**
+	 * Reads services from the database a batch at a time and hands them to the index; the
+	 * next batch is read while the index takes this one, on the other core. replace: each
+	 * may be in the index already, and one the database no longer finds is deleted.
+	 */
+	private void write(SearchSession session, List<String> ids, ServiceDocuments.Terms terms, boolean replace) {
+		CompletableFuture<?> writing = CompletableFuture.completedFuture(null);
+		for (int i = 0; i < ids.size(); i += BATCH) {
+			List<String> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
+			Map<String, ServiceDocument> built = this.documents.build(batch, terms);
+			writing.join();
+			List<CompletableFuture<?>> writes = new ArrayList<>(batch.size());
+			for (String id : replace ? batch : built.keySet()) {
+				ServiceDocument document = built.get(id);
+				if (document == null) {
+					writes.add(session.indexer().delete(ServiceDocument.class, id, null).toCompletableFuture());
+				}
+				else {
+					this.vocabulary.add(document);
+					writes.add((replace ? session.indexer().addOrUpdate(document) : session.indexer().add(document))
+						.toCompletableFuture());
+				}
+			}
+			writing = CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+		}
+		writing.join();
 	}
 
 	private long latestImportRun() {

@@ -46,7 +46,10 @@ class ServiceDocument {
 	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
 	List<String> about = new ArrayList<>();
 
-	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
+	/**
+	 * Searched through text only: a clause of its own to rank organisation matches
+	 * changed no judged query's result (docs/search.md) and cost every search.
+	 */
 	String organizationName;
 
 	/**

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -22,6 +23,7 @@ import org.hibernate.search.engine.spatial.GeoPoint;
 import org.hibernate.search.engine.search.common.SortMode;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +37,7 @@ import uk.signpost.search.SearchResult.Relaxation;
  * and, when nothing matches, what to relax.
  */
 @Component
-public class ServiceSearch {
+public class ServiceSearch implements DisposableBean {
 
 	static final ZoneId LONDON = ZoneId.of("Europe/London");
 
@@ -66,9 +68,25 @@ public class ServiceSearch {
 
 	private final Clock clock;
 
+	/**
+	 * Runs a search's counts beside its page of results: two threads, for a two-core
+	 * machine (docs/adr/0006).
+	 */
+	private final java.util.concurrent.ExecutorService counters = java.util.concurrent.Executors.newFixedThreadPool(2,
+			task -> {
+				Thread thread = new Thread(task, "search-counts");
+				thread.setDaemon(true);
+				return thread;
+			});
+
 	ServiceSearch(SearchIndex index, ObjectProvider<Clock> clock) {
 		this.index = index;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@Override
+	public void destroy() {
+		this.counters.shutdownNow();
 	}
 
 	public uk.signpost.search.SearchResult search(ServiceQuery query) {
@@ -84,52 +102,109 @@ public class ServiceSearch {
 		boolean hasText = text != null && hasTerms(text);
 		String searched = hasText ? text : null;
 		int slot = slotNow();
+		// The counts are other queries over the same matches: they run beside the page
+		// of results, on the other core, each in a session of its own.
+		CompletableFuture<Counts> counting = CompletableFuture.supplyAsync(() -> counts(query, searched, slot),
+				this.counters);
+		List<Hit> hits;
 		try (SearchSession session = this.index.session()) {
-			// The counts of every filter not in use come from one pass over the facet
-			// field.
-			AggregationKey<Map<String, Long>> all = AggregationKey.of("facet");
-			SearchResult<List<?>> result = fetch(session, query, searched, slot, all, (query.page() - 1) * query.size(),
-					query.size());
-			List<Hit> hits = markOpen(session, hits(result, query), slot);
-			Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-			Map<String, Long> counts = result.aggregation(all);
-			for (Facet facet : Facet.values()) {
-				String g = searched;
-				if (isActive(query, facet)
-						&& (facet == Facet.FREE || facet == Facet.WHEELCHAIR || facet == Facet.OPEN_NOW)) {
-					// A yes-only filter in use: its count is the number of results.
-					facets.put(facet.name(), List.of(new FacetValue("true", result.total().hitCount(), true)));
-				}
-				else if (facet == Facet.OPEN_NOW) {
-					// A term lookup of its own: counting it from the facet field would
-					// mean
-					// indexing every open quarter-hour there.
-					ServiceQuery open = query.toBuilder().openNow(true).build();
-					long count = session.search(ServiceDocument.class)
-						.where(f -> f.bool().filter(predicate(f, open, g, slot, null, false)))
-						.fetchTotalHitCount();
-					facets.put(facet.name(), List.of(new FacetValue("true", count, false)));
-				}
-				else if (isActive(query, facet)) {
-					// Counted without its own selection, so the other options stay
-					// visible.
-					AggregationKey<Map<String, Long>> own = AggregationKey.of(facet.name());
-					Map<String, Long> without = session.search(ServiceDocument.class)
-						.where(f -> f.bool().filter(predicate(f, query, g, slot, facet, false)))
-						.aggregation(own, f -> f.terms().field(facet.field, String.class).maxTermCount(10_000))
-						.fetch(0)
-						.aggregation(own);
-					Map<String, Long> prefixed = new LinkedHashMap<>();
-					without.forEach((value, count) -> prefixed.put(facet.prefix + ":" + value, count));
-					facets.put(facet.name(), values(facet, prefixed, query));
-				}
-				else {
-					facets.put(facet.name(), values(facet, counts, query));
-				}
+			SearchResult<List<?>> result = fetch(session, query, searched, slot, false,
+					(query.page() - 1) * query.size(), query.size(), false);
+			hits = markOpen(session, hits(result, query), slot);
+		}
+		Counts counts = joined(counting);
+		List<Relaxation> relaxations = List.of();
+		if (counts.total() == 0) {
+			try (SearchSession session = this.index.session()) {
+				relaxations = relaxations(session, query, searched, slot);
 			}
-			long total = result.total().hitCount();
-			List<Relaxation> relaxations = total == 0 ? relaxations(session, query, searched, slot) : List.of();
-			return new uk.signpost.search.SearchResult(total, hits, facets, searched, correctedFrom, relaxations);
+		}
+		return new uk.signpost.search.SearchResult(counts.total(), hits, counts.facets(), searched, correctedFrom,
+				relaxations);
+	}
+
+	/** How many match, and every filter's options with their counts. */
+	private record Counts(long total, Map<String, List<FacetValue>> facets) {
+	}
+
+	/**
+	 * The counts of every filter not in use come from one pass over the facet field,
+	 * without scoring; a filter in use, and "open now", are counted by queries of their
+	 * own, beside it.
+	 */
+	private Counts counts(ServiceQuery query, String searched, int slot) {
+		Map<Facet, CompletableFuture<List<FacetValue>>> own = new java.util.EnumMap<>(Facet.class);
+		for (Facet facet : Facet.values()) {
+			boolean yesOnly = facet == Facet.FREE || facet == Facet.WHEELCHAIR || facet == Facet.OPEN_NOW;
+			if (facet == Facet.OPEN_NOW && !isActive(query, facet)) {
+				// A term lookup of its own: counting it from the facet field would mean
+				// indexing every open quarter-hour there.
+				ServiceQuery open = query.toBuilder().openNow(true).build();
+				own.put(facet,
+						CompletableFuture.supplyAsync(() -> List.of(new FacetValue("true",
+								count(f -> f.bool().filter(predicate(f, open, searched, slot, null, false))), false)),
+								this.counters));
+			}
+			else if (isActive(query, facet) && !yesOnly) {
+				// Counted without its own selection, so the other options stay visible.
+				own.put(facet, CompletableFuture.supplyAsync(() -> {
+					try (SearchSession session = this.index.session()) {
+						AggregationKey<Map<String, Long>> key = AggregationKey.of(facet.name());
+						Map<String, Long> without = session.search(ServiceDocument.class)
+							.where(f -> f.bool().filter(predicate(f, query, searched, slot, facet, false)))
+							.aggregation(key, f -> f.terms().field(facet.field, String.class).maxTermCount(10_000))
+							.fetch(0)
+							.aggregation(key);
+						Map<String, Long> prefixed = new LinkedHashMap<>();
+						without.forEach((value, count) -> prefixed.put(facet.prefix + ":" + value, count));
+						return values(facet, prefixed, query);
+					}
+				}, this.counters));
+			}
+		}
+		long total;
+		Map<String, Long> counts;
+		try (SearchSession session = this.index.session()) {
+			AggregationKey<Map<String, Long>> all = AggregationKey.of("facet");
+			SearchResult<?> result = session.search(ServiceDocument.class)
+				.where(f -> f.bool().filter(predicate(f, query, searched, slot, null, false)))
+				.aggregation(all, f -> facetCounts(f))
+				.fetch(0);
+			total = result.total().hitCount();
+			counts = result.aggregation(all);
+		}
+		Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+		for (Facet facet : Facet.values()) {
+			if (own.containsKey(facet)) {
+				facets.put(facet.name(), joined(own.get(facet)));
+			}
+			else if (isActive(query, facet)) {
+				// A yes-only filter in use: its count is the number of results.
+				facets.put(facet.name(), List.of(new FacetValue("true", total, true)));
+			}
+			else {
+				facets.put(facet.name(), values(facet, counts, query));
+			}
+		}
+		return new Counts(total, facets);
+	}
+
+	/** The future's value, or what it threw, as thrown. */
+	private static <T> T joined(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (java.util.concurrent.CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	private long count(java.util.function.Function<SearchPredicateFactory, PredicateFinalStep> where) {
+		try (SearchSession session = this.index.session()) {
+			return session.search(ServiceDocument.class).where(where::apply).fetchTotalHitCount();
 		}
 	}
 
@@ -141,7 +216,7 @@ public class ServiceSearch {
 		String searched = searched(query);
 		int slot = slotNow();
 		try (SearchSession session = this.index.session()) {
-			SearchResult<List<?>> result = fetch(session, query, searched, slot, null, offset, limit);
+			SearchResult<List<?>> result = fetch(session, query, searched, slot, true, offset, limit, true);
 			return new uk.signpost.search.SearchResult(result.total().hitCount(), hits(result, query), Map.of(),
 					searched, null, List.of());
 		}
@@ -229,8 +304,13 @@ public class ServiceSearch {
 		}
 	}
 
+	/**
+	 * anyOrder: see sort. exactTotal: count every match; without it counting stops once
+	 * the page is full, so the best hits are found without scoring every match (the total
+	 * then comes from the counts).
+	 */
 	private SearchResult<List<?>> fetch(SearchSession session, ServiceQuery query, String searched, int slot,
-			AggregationKey<Map<String, Long>> facets, int offset, int limit) {
+			boolean anyOrder, int offset, int limit, boolean exactTotal) {
 		boolean hasText = searched != null;
 		var step = session.search(ServiceDocument.class)
 			.select(f -> f.composite()
@@ -241,9 +321,9 @@ public class ServiceSearch {
 						f.field("free", Boolean.class))
 				.asList())
 			.where(f -> predicate(f, query, searched, slot, null, true))
-			.sort(f -> sort(f, query, hasText, facets == null));
-		if (facets != null) {
-			step.aggregation(facets, f -> facetCounts(f));
+			.sort(f -> sort(f, query, hasText, anyOrder));
+		if (!exactTotal) {
+			step.totalHitCountThreshold(offset + limit);
 		}
 		return step.fetch(offset, limit);
 	}
@@ -407,7 +487,6 @@ public class ServiceSearch {
 			if (scored) {
 				bool.should(f.match().field("names").matching(text).boost(3f));
 				bool.should(f.match().field("taxonomy").matching(text).boost(2f));
-				bool.should(f.match().field("organizationName").matching(text).boost(0.5f));
 			}
 		}
 		if (query.near() != null) {
