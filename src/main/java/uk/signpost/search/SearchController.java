@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestHeader;
 
 import uk.signpost.geo.PlaceFinder;
@@ -37,7 +38,8 @@ class SearchController {
 	}
 
 	@GetMapping("/search")
-	String search(SearchForm form, Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+	String search(SearchForm form, Model model, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			@RequestParam(name = "kept", required = false) String kept) {
 		ServiceQuery.Near near = null;
 		String place = null;
 		String notice = null;
@@ -65,6 +67,10 @@ class SearchController {
 		}
 		model.addAttribute("page", new SearchPage(form, result, found, place, notice, error, choices, PAGE_SIZE,
 				LocalDate.now(this.clock.withZone(ServiceSearch.LONDON))));
+		// "Add selected to your list" with nothing ticked (kept=none, never in the
+		// page's own links).
+		model.addAttribute("keepError", "none".equals(kept) && form.isCompact() && !found.isEmpty()
+				? "Select at least one service to add to your list" : null);
 		return htmx != null ? "search :: results" : "search";
 	}
 

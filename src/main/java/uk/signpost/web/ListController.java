@@ -66,12 +66,17 @@ class ListController {
 	@PostMapping("/list/add")
 	String add(@RequestParam(required = false) List<String> id, @RequestParam(required = false) String back,
 			HttpServletRequest request, HttpServletResponse response) {
+		boolean local = back != null && back.startsWith("/") && !back.startsWith("//");
+		if ((id == null || id.isEmpty()) && local) {
+			// Nothing ticked: back to the same results, which then say what to do.
+			return "redirect:" + back + (back.contains("?") ? "&" : "?") + "kept=none";
+		}
 		List<String> kept = YourList.read(request);
 		for (String one : id == null ? List.<String>of() : id) {
 			kept = YourList.with(kept, one);
 		}
 		YourList.write(response, kept);
-		return "redirect:" + (back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/list");
+		return "redirect:" + (local ? back : "/list");
 	}
 
 	@PostMapping("/list/remove")

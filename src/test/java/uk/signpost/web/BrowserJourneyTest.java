@@ -233,6 +233,28 @@ class BrowserJourneyTest {
 		assertThat(browser.findElements(By.cssSelector("input[form='keep']"))).isEmpty();
 	}
 
+	/**
+	 * "Add selected" with nothing ticked: an error on the same results, then it works.
+	 */
+	@Test
+	void inTheCompactViewAddingNothingSaysWhatToDo() {
+		WebDriver browser = open(true, 1200);
+		search(browser);
+		follow(browser, browser.findElement(By.linkText("Show a compact list with phone numbers")));
+		follow(browser, browser.findElement(By.xpath("//button[normalize-space()='Add selected to your list']")));
+		WebElement summary = browser.findElement(By.cssSelector(".govuk-error-summary"));
+		assertThat(summary.getText()).contains("Select at least one service to add to your list");
+		assertThat(browser.getTitle()).startsWith("Error: ");
+		assertThat(browser.findElement(By.id("keep-error")).isDisplayed()).isTrue();
+		accessible(browser);
+		summary.findElement(By.linkText("Select at least one service to add to your list")).click();
+		assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("keep-1");
+		browser.findElement(By.cssSelector("label[for='keep-1']")).click();
+		follow(browser, browser.findElement(By.xpath("//button[normalize-space()='Add selected to your list']")));
+		assertThat(browser.findElement(By.linkText("Your list (1)")).isDisplayed()).isTrue();
+		assertThat(browser.findElements(By.cssSelector(".govuk-error-summary"))).isEmpty();
+	}
+
 	@Test
 	void withoutJavaScriptTheApplyButtonDoesTheSame() {
 		WebDriver browser = open(false, 1200);

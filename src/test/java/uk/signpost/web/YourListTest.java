@@ -38,6 +38,26 @@ class YourListTest extends WebTest {
 	}
 
 	@Test
+	void addingWithNothingTickedSaysSoOnTheSameResultsAndKeepsNothing() throws Exception {
+		String back = "/search?q=food&view=compact";
+		var response = this.mvc.perform(post("/list/add").param("back", back))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl(back + "&kept=none"))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getCookie(YourList.COOKIE)).isNull();
+		String page = this.mvc.perform(get(back + "&kept=none")).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("<title>Error: ")
+			.contains("<a href=\"#keep-1\">Select at least one service to add to your list</a>")
+			.contains("id=\"keep-error\"")
+			.contains("aria-describedby=\"keep-error\"");
+		// The page's own links do not carry the error on.
+		assertThat(page).doesNotContain("kept=none");
+		String plain = this.mvc.perform(get(back)).andReturn().getResponse().getContentAsString();
+		assertThat(plain).doesNotContain("keep-error").doesNotContain("<title>Error: ");
+	}
+
+	@Test
 	void aServiceAddedIsListedPrintedAsTextSharedAndRemoved() throws Exception {
 		Cookie list = add(null, ID);
 		list = add(list, ID);
@@ -103,12 +123,13 @@ class YourListTest extends WebTest {
 			.getResponse()
 			.getCookie(YourList.COOKIE);
 		assertThat(list.getValue()).isEqualTo(ID + "." + other);
+		// Nothing ticked: the list is not written at all, and the results say so.
 		Cookie same = this.mvc.perform(post("/list/add").param("back", "/search?view=compact").cookie(list))
-			.andExpect(redirectedUrl("/search?view=compact"))
+			.andExpect(redirectedUrl("/search?view=compact&kept=none"))
 			.andReturn()
 			.getResponse()
 			.getCookie(YourList.COOKIE);
-		assertThat(same.getValue()).isEqualTo(list.getValue());
+		assertThat(same).isNull();
 	}
 
 	@Test
