@@ -104,15 +104,14 @@ public class ServiceSearch implements DisposableBean {
 		int slot = slotNow();
 		// The counts are other queries over the same matches: they run beside the page
 		// of results, on the other core, each in a session of its own.
-		CompletableFuture<Counts> counting = CompletableFuture.supplyAsync(() -> counts(query, searched, slot),
-				this.counters);
+		Counting counting = counts(query, searched, slot);
 		List<Hit> hits;
 		try (SearchSession session = this.index.session()) {
 			SearchResult<List<?>> result = fetch(session, query, searched, slot, false,
 					(query.page() - 1) * query.size(), query.size(), false);
 			hits = markOpen(session, hits(result, query), slot);
 		}
-		Counts counts = joined(counting);
+		Counts counts = counting.join();
 		List<Relaxation> relaxations = List.of();
 		if (counts.total() == 0) {
 			try (SearchSession session = this.index.session()) {
@@ -132,7 +131,7 @@ public class ServiceSearch implements DisposableBean {
 	 * without scoring; a filter in use, and "open now", are counted by queries of their
 	 * own, beside it.
 	 */
-	private Counts counts(ServiceQuery query, String searched, int slot) {
+	private Counting counts(ServiceQuery query, String searched, int slot) {
 		Map<Facet, CompletableFuture<List<FacetValue>>> own = new java.util.EnumMap<>(Facet.class);
 		for (Facet facet : Facet.values()) {
 			boolean yesOnly = facet == Facet.FREE || facet == Facet.WHEELCHAIR || facet == Facet.OPEN_NOW;
@@ -162,31 +161,46 @@ public class ServiceSearch implements DisposableBean {
 				}, this.counters));
 			}
 		}
-		long total;
-		Map<String, Long> counts;
-		try (SearchSession session = this.index.session()) {
-			AggregationKey<Map<String, Long>> all = AggregationKey.of("facet");
-			SearchResult<?> result = session.search(ServiceDocument.class)
-				.where(f -> f.bool().filter(predicate(f, query, searched, slot, null, false)))
-				.aggregation(all, f -> facetCounts(f))
-				.fetch(0);
-			total = result.total().hitCount();
-			counts = result.aggregation(all);
+		CompletableFuture<SearchResult<?>> all = CompletableFuture.supplyAsync(() -> {
+			try (SearchSession session = this.index.session()) {
+				return session.search(ServiceDocument.class)
+					.where(f -> f.bool().filter(predicate(f, query, searched, slot, null, false)))
+					.aggregation(ALL, f -> facetCounts(f))
+					.fetch(0);
+			}
+		}, this.counters);
+		return new Counting(query, all, own);
+	}
+
+	private static final AggregationKey<Map<String, Long>> ALL = AggregationKey.of("facet");
+
+	/**
+	 * Counts on their way. Only the thread that asked waits for them: a counting thread
+	 * never waits for another, so a busy pool queues work but cannot lock up.
+	 */
+	private record Counting(ServiceQuery query, CompletableFuture<SearchResult<?>> all,
+			Map<Facet, CompletableFuture<List<FacetValue>>> own) {
+
+		Counts join() {
+			SearchResult<?> result = joined(this.all);
+			long total = result.total().hitCount();
+			Map<String, Long> counts = result.aggregation(ALL);
+			Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+			for (Facet facet : Facet.values()) {
+				if (this.own.containsKey(facet)) {
+					facets.put(facet.name(), joined(this.own.get(facet)));
+				}
+				else if (isActive(this.query, facet)) {
+					// A yes-only filter in use: its count is the number of results.
+					facets.put(facet.name(), List.of(new FacetValue("true", total, true)));
+				}
+				else {
+					facets.put(facet.name(), values(facet, counts, this.query));
+				}
+			}
+			return new Counts(total, facets);
 		}
-		Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-		for (Facet facet : Facet.values()) {
-			if (own.containsKey(facet)) {
-				facets.put(facet.name(), joined(own.get(facet)));
-			}
-			else if (isActive(query, facet)) {
-				// A yes-only filter in use: its count is the number of results.
-				facets.put(facet.name(), List.of(new FacetValue("true", total, true)));
-			}
-			else {
-				facets.put(facet.name(), values(facet, counts, query));
-			}
-		}
-		return new Counts(total, facets);
+
 	}
 
 	/** The future's value, or what it threw, as thrown. */

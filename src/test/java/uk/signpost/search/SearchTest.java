@@ -298,6 +298,32 @@ class SearchTest extends DirectoryTest {
 		assertThat(result.facets().get("FREE").get(0).selected()).isTrue();
 	}
 
+	/**
+	 * Counts run on a pool of two threads beside the results: many searches at once must
+	 * all finish (no counting thread waits for another) with the counts one alone gets.
+	 */
+	@Test
+	void manySearchesAtOnceAllFinishWithTheCountsOfOneAlone() throws Exception {
+		ServiceQuery query = ServiceQuery.builder().text("food").category("Food").build();
+		SearchResult alone = this.search.search(query);
+		java.util.concurrent.ExecutorService people = java.util.concurrent.Executors.newFixedThreadPool(12);
+		try {
+			List<java.util.concurrent.Future<SearchResult>> searches = new java.util.ArrayList<>();
+			for (int i = 0; i < 48; i++) {
+				searches.add(people.submit(() -> this.search.search(query)));
+			}
+			for (java.util.concurrent.Future<SearchResult> one : searches) {
+				SearchResult result = one.get(30, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(result.total()).isEqualTo(alone.total()).isPositive();
+				assertThat(result.facets()).isEqualTo(alone.facets());
+				assertThat(ids(result)).isEqualTo(ids(alone));
+			}
+		}
+		finally {
+			people.shutdownNow();
+		}
+	}
+
 	@Test
 	void browsingByNeedGivesTheTaxonomyTreeWithCounts() {
 		List<ServiceSearch.Need> needs = this.search.needs();
