@@ -112,12 +112,7 @@ public class ServiceSearch implements DisposableBean {
 			hits = markOpen(session, hits(result, query), slot);
 		}
 		Counts counts = counting.join();
-		List<Relaxation> relaxations = List.of();
-		if (counts.total() == 0) {
-			try (SearchSession session = this.index.session()) {
-				relaxations = relaxations(session, query, searched, slot);
-			}
-		}
+		List<Relaxation> relaxations = counts.total() == 0 ? relaxations(query, searched, slot) : List.of();
 		return new uk.signpost.search.SearchResult(counts.total(), hits, counts.facets(), searched, correctedFrom,
 				relaxations);
 	}
@@ -646,7 +641,7 @@ public class ServiceSearch implements DisposableBean {
 	/**
 	 * For a search that found nothing: each constraint dropped in turn, with its count.
 	 */
-	private List<Relaxation> relaxations(SearchSession session, ServiceQuery query, String text, int slot) {
+	private List<Relaxation> relaxations(ServiceQuery query, String text, int slot) {
 		Map<String, ServiceQuery> options = new LinkedHashMap<>();
 		if (query.near() != null) {
 			RADII.stream()
@@ -683,9 +678,7 @@ public class ServiceSearch implements DisposableBean {
 		}
 		List<Relaxation> relaxations = new ArrayList<>();
 		options.forEach((key, relaxed) -> {
-			long count = session.search(ServiceDocument.class)
-				.where(f -> f.bool().filter(predicate(f, relaxed, text, slot, null, false)))
-				.fetchTotalHitCount();
+			long count = count(f -> f.bool().filter(predicate(f, relaxed, text, slot, null, false)));
 			int colon = key.indexOf(':');
 			relaxations.add(new Relaxation(key.substring(0, colon), key.substring(colon + 1), count, relaxed));
 		});

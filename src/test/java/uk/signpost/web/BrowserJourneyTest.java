@@ -215,9 +215,7 @@ class BrowserJourneyTest {
 	/** A frontline worker on a call: the compact list, two ticked, both kept at once. */
 	@Test
 	void inTheCompactViewSeveralServicesGoOnTheListAtOnce() {
-		WebDriver browser = open(true, 1200);
-		search(browser);
-		follow(browser, browser.findElement(By.linkText("Show a compact list with phone numbers")));
+		WebDriver browser = compactResults();
 		String address = browser.getCurrentUrl();
 		assertThat(address).contains("view=compact");
 		List<WebElement> ticks = browser.findElements(By.cssSelector("input[form='keep'] + label"));
@@ -227,7 +225,7 @@ class BrowserJourneyTest {
 		assertThat(browser.getCurrentUrl()).isEqualTo(address);
 		assertThat(browser.findElements(By.cssSelector("input[form='keep']:checked"))).hasSize(2);
 		accessible(browser);
-		follow(browser, browser.findElement(By.xpath("//button[normalize-space()='Add selected to your list']")));
+		addSelected(browser);
 		assertThat(browser.getCurrentUrl()).isEqualTo(address);
 		assertThat(browser.findElement(By.linkText("Your list (2)")).isDisplayed()).isTrue();
 		assertThat(browser.findElements(By.cssSelector("input[form='keep']"))).isEmpty();
@@ -238,10 +236,8 @@ class BrowserJourneyTest {
 	 */
 	@Test
 	void inTheCompactViewAddingNothingSaysWhatToDo() {
-		WebDriver browser = open(true, 1200);
-		search(browser);
-		follow(browser, browser.findElement(By.linkText("Show a compact list with phone numbers")));
-		follow(browser, browser.findElement(By.xpath("//button[normalize-space()='Add selected to your list']")));
+		WebDriver browser = compactResults();
+		addSelected(browser);
 		WebElement summary = browser.findElement(By.cssSelector(".govuk-error-summary"));
 		assertThat(summary.getText()).contains("Select at least one service to add to your list");
 		assertThat(browser.getTitle()).startsWith("Error: ");
@@ -250,9 +246,21 @@ class BrowserJourneyTest {
 		summary.findElement(By.linkText("Select at least one service to add to your list")).click();
 		assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("keep-1");
 		browser.findElement(By.cssSelector("label[for='keep-1']")).click();
-		follow(browser, browser.findElement(By.xpath("//button[normalize-space()='Add selected to your list']")));
+		addSelected(browser);
 		assertThat(browser.findElement(By.linkText("Your list (1)")).isDisplayed()).isTrue();
 		assertThat(browser.findElements(By.cssSelector(".govuk-error-summary"))).isEmpty();
+	}
+
+	/** The search's results in the compact view, with JavaScript. */
+	private WebDriver compactResults() {
+		WebDriver browser = open(true, 1200);
+		search(browser);
+		follow(browser, browser.findElement(By.linkText("Show a compact list with phone numbers")));
+		return browser;
+	}
+
+	private void addSelected(WebDriver browser) {
+		follow(browser, browser.findElement(By.xpath("//button[normalize-space()='Add selected to your list']")));
 	}
 
 	@Test
