@@ -1,7 +1,11 @@
 package uk.signpost.ingest;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -74,6 +78,51 @@ class PostgresImportTest extends DirectoryTest {
 				"council", null);
 		assertThat(withdrawn.servicesWithdrawn()).isEqualTo(1);
 		assertThat(this.services.findById(service.id()).orElseThrow().isWithdrawn()).isTrue();
+	}
+
+	/**
+	 * The driver rewrites JDBC batches into multi-row INSERTs (reWriteBatchedInserts):
+	 * text with quotes, commas, line breaks, backslashes, the word NULL and characters
+	 * outside Latin-1 must come back exactly, as must decimals, dates, times and
+	 * instants, over enough services to fill a rewritten batch.
+	 */
+	@Test
+	void awkwardValuesInLargeBatchesComeBackExactly() throws Exception {
+		String awkward = "Say \"hello\", then\nleave; C:\\temp\\ \\.\n\\.\nNULL, \\N and £ café 日本 🙂";
+		List<String> feed = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			feed.add(Feeds.service("svc-" + i, "Service " + i)
+				.replace("\"Free food parcels for people in crisis.\"", jsonText(awkward + " " + i))
+				.replace("\"amount\": 0", "\"amount\": 12.50")
+				.replace("\"opens_at\": \"10:00:00\"", "\"opens_at\": \"09:45:00\"")
+				.replace("\"last_modified\": \"2026-03-03T10:15:00Z\"",
+						"\"last_modified\": \"2026-03-03T10:15:00.123456Z\""));
+		}
+		Feeds.write(this.folder, "awkward.json", "[" + String.join(",", feed) + "]");
+
+		ImportReport report = this.importer.importFeed(new FeedSource.Files(this.folder.resolve("awkward.json")),
+				"awkward", null);
+
+		assertThat(report.succeeded()).as(report.summary()).isTrue();
+		assertThat(report.servicesCreated()).isEqualTo(40);
+		for (int i = 0; i < 40; i++) {
+			Service service = this.services.findByPublisherIdAndSourceId("awkward", "svc-" + i).orElseThrow();
+			assertThat(service.description()).isEqualTo(awkward.strip() + " " + i);
+			assertThat(service.lastModified()).isEqualTo(Instant.parse("2026-03-03T10:15:00.123456Z"));
+			assertThat(service.assuredDate()).isEqualTo(LocalDate.of(2026, 3, 3));
+			assertThat(service.minimumAge()).isEqualTo(18);
+			assertThat(service.costOptions().get(0).amount()).isEqualByComparingTo("12.50");
+			assertThat(service.schedules().get(0).opensAt()).isEqualTo(LocalTime.of(9, 45));
+			assertThat(service.phones().get(0).number()).isEqualTo("01632 960123");
+			assertThat(service.contacts().get(0).title()).isNull();
+		}
+		assertThat(
+				this.jdbc.queryForObject("SELECT latitude FROM location WHERE publisher_id = 'awkward'", Double.class))
+			.isEqualTo(53.7632);
+	}
+
+	private static String jsonText(String text) {
+		return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
 	}
 
 }
