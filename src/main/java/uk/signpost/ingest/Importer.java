@@ -209,13 +209,10 @@ public class Importer {
 
 		void awaitQuietly() {
 			try {
-				this.last.get();
+				awaitLast();
 			}
-			catch (ExecutionException ex) {
+			catch (RuntimeException ex) {
 				// Already thrown by awaitLast, or the import failed before it.
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
 			}
 		}
 

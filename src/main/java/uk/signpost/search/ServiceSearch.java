@@ -146,7 +146,7 @@ public class ServiceSearch implements DisposableBean {
 						AggregationKey<Map<String, Long>> key = AggregationKey.of(facet.name());
 						Map<String, Long> without = session.search(ServiceDocument.class)
 							.where(f -> f.bool().filter(predicate(f, query, searched, slot, facet, false)))
-							.aggregation(key, f -> f.terms().field(facet.field, String.class).maxTermCount(10_000))
+							.aggregation(key, f -> valueCounts(f, facet.field))
 							.fetch(0)
 							.aggregation(key);
 						Map<String, Long> prefixed = new LinkedHashMap<>();
@@ -160,7 +160,7 @@ public class ServiceSearch implements DisposableBean {
 			try (SearchSession session = this.index.session()) {
 				return session.search(ServiceDocument.class)
 					.where(f -> f.bool().filter(predicate(f, query, searched, slot, null, false)))
-					.aggregation(ALL, f -> facetCounts(f))
+					.aggregation(ALL, f -> valueCounts(f, "facet"))
 					.fetch(0);
 			}
 		}, this.counters);
@@ -379,8 +379,8 @@ public class ServiceSearch implements DisposableBean {
 			AggregationKey<Map<String, Long>> byTerm = AggregationKey.of("term");
 			SearchResult<?> all = session.search(ServiceDocument.class)
 				.where(f -> f.matchAll())
-				.aggregation(byCategory, f -> f.terms().field("category", String.class).maxTermCount(10_000))
-				.aggregation(byTerm, f -> f.terms().field("term", String.class).maxTermCount(10_000))
+				.aggregation(byCategory, f -> valueCounts(f, "category"))
+				.aggregation(byTerm, f -> valueCounts(f, "term"))
 				.fetch(0);
 			categories = all.aggregation(byCategory);
 			terms = all.aggregation(byTerm);
@@ -595,9 +595,12 @@ public class ServiceSearch implements DisposableBean {
 		}
 	}
 
-	private static org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep<Map<String, Long>> facetCounts(
-			org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory f) {
-		return f.terms().field("facet", String.class).maxTermCount(10_000);
+	/**
+	 * How many matches have each value of the field: every value, not only the top ten.
+	 */
+	private static org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep<Map<String, Long>> valueCounts(
+			org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory f, String field) {
+		return f.terms().field(field, String.class).maxTermCount(10_000);
 	}
 
 	/** One filter's options, from "filter:value" counts. */
