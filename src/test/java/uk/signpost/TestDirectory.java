@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import uk.signpost.directory.OwnedRowsMigration;
+
 /** Helpers for tests that read and reset the database. */
 public final class TestDirectory {
 
@@ -49,6 +51,36 @@ public final class TestDirectory {
 			jdbc.queryForList("SELECT * FROM " + table + " ORDER BY id").forEach(row -> all.append(row).append('\n'));
 		}
 		return all.toString();
+	}
+
+	/**
+	 * Rows that belong to a record which is not there. The database no longer refuses
+	 * them (docs/adr/0007-owned-rows.md), so tests look.
+	 */
+	public static java.util.Map<String, Integer> orphans(JdbcTemplate jdbc) {
+		java.util.Map<String, Integer> orphans = new java.util.TreeMap<>();
+		for (OwnedRowsMigration.Owned owned : OwnedRowsMigration.OWNED) {
+			int count = count(jdbc, "SELECT COUNT(*) FROM " + owned.table() + " o WHERE NOT EXISTS (SELECT 1 FROM "
+					+ owned.owner() + " r WHERE r.id = o." + owned.column() + ")");
+			if (count > 0) {
+				orphans.put(owned.table(), count);
+			}
+		}
+		return orphans;
+	}
+
+	/** The names of the foreign keys on one column, as the database reports them. */
+	public static List<String> foreignKeys(JdbcTemplate jdbc, String table, String column) {
+		return jdbc
+			.execute((org.springframework.jdbc.core.ConnectionCallback<List<String>>) connection -> OwnedRowsMigration
+				.foreignKeys(connection, table, column));
+	}
+
+	/** The columns of a table's primary key, in order. */
+	public static List<String> primaryKey(JdbcTemplate jdbc, String table) {
+		return jdbc
+			.execute((org.springframework.jdbc.core.ConnectionCallback<List<String>>) connection -> OwnedRowsMigration
+				.primaryKey(connection, table));
 	}
 
 	public static int count(JdbcTemplate jdbc, String sql, Object... args) {

@@ -80,6 +80,7 @@ class ImportRoundTripTest extends DirectoryTest {
 		assertThat(this.organizations.count()).isEqualTo(summary.organisations());
 		assertThat(this.locations.count()).isEqualTo(summary.locations());
 		assertThat(this.terms.count()).isGreaterThan(40);
+		assertThat(TestDirectory.orphans(this.jdbc)).as("rows whose record is not there").isEmpty();
 
 		// Compare a service from the second page of the feed with what was stored.
 		JsonNode page = this.json.readTree(Files.readString(this.folder.resolve("services-0002.json")));

@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 import uk.signpost.DirectoryTest;
 import uk.signpost.TestDirectory;
 import uk.signpost.demo.DemoDirectory;
+import uk.signpost.directory.OwnedRowsMigration;
 import uk.signpost.directory.Service;
 import uk.signpost.directory.ServiceRepository;
 
@@ -53,6 +54,14 @@ class PostgresImportTest extends DirectoryTest {
 	@Test
 	void runsOnPostgres() throws Exception {
 		assertThat(this.jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
+		// Migration 4 finds PostgreSQL's names for the keys as it finds H2's.
+		for (OwnedRowsMigration.Owned owned : OwnedRowsMigration.OWNED) {
+			assertThat(TestDirectory.foreignKeys(this.jdbc, owned.table(), owned.column())).as(owned.table()).isEmpty();
+			assertThat(TestDirectory.primaryKey(this.jdbc, owned.table())).as(owned.table())
+				.isEqualTo(owned.keyedByOwner() ? List.of(owned.column(), "id") : List.of("id"));
+		}
+		assertThat(TestDirectory.foreignKeys(this.jdbc, "service", "organization_id")).hasSize(1);
+		assertThat(TestDirectory.foreignKeys(this.jdbc, "service_at_location", "location_id")).hasSize(1);
 	}
 
 	@Test
@@ -78,6 +87,7 @@ class PostgresImportTest extends DirectoryTest {
 				"council", null);
 		assertThat(withdrawn.servicesWithdrawn()).isEqualTo(1);
 		assertThat(this.services.findById(service.id()).orElseThrow().isWithdrawn()).isTrue();
+		assertThat(TestDirectory.orphans(this.jdbc)).as("rows whose record is not there").isEmpty();
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.signpost.DirectoryTest;
 import uk.signpost.TestDirectory;
+import uk.signpost.directory.OwnedRowsMigration;
 import uk.signpost.directory.Service;
 import uk.signpost.directory.ServiceRepository;
 
@@ -76,6 +77,45 @@ class ReimportTest extends DirectoryTest {
 		assertThat(a.schedules()).extracting(Service.Schedule::byday).containsExactly("TU");
 		assertThat(this.services.findByPublisherIdAndSourceId("council", "b").orElseThrow().importedAt())
 			.isEqualTo(firstImport);
+	}
+
+	@Test
+	void aChangedRecordsOwnRowsAreReplacedNotAddedTo() throws Exception {
+		importAs("council", Feeds.service("a", "A"), Feeds.service("b", "B"));
+		Service a = this.services.findByPublisherIdAndSourceId("council", "a").orElseThrow();
+		String venue = a.serviceAtLocations().get(0).locationId();
+		int rowsBefore = ownRows(a.id(), venue);
+
+		// The service's schedule, its venue's address and its step-free note change.
+		importAs("council",
+				Feeds.service("a", "A")
+					.replace("\"byday\": \"MO,WE\"", "\"byday\": \"TU\"")
+					.replace("1 Church Street", "2 Church Street")
+					.replace("Step-free entrance", "Ramp at the side entrance"),
+				Feeds.service("b", "B"));
+
+		assertThat(TestDirectory.orphans(this.jdbc)).as("rows whose record is not there").isEmpty();
+		assertThat(ownRows(a.id(), venue)).isEqualTo(rowsBefore);
+		assertThat(this.jdbc.queryForList("SELECT address_1 FROM address WHERE location_id = ?", String.class, venue))
+			.containsExactly("2 Church Street");
+		assertThat(this.jdbc.queryForList("SELECT description FROM accessibility WHERE location_id = ?", String.class,
+				venue))
+			.containsExactly("Ramp at the side entrance");
+		assertThat(this.services.findById(a.id()).orElseThrow().schedules()).extracting(Service.Schedule::byday)
+			.containsExactly("TU");
+	}
+
+	/** How many rows a service and its venue own, over every owned table. */
+	private int ownRows(String serviceId, String locationId) {
+		int rows = 0;
+		for (OwnedRowsMigration.Owned owned : OwnedRowsMigration.OWNED) {
+			String owner = owned.owner().equals("location") ? locationId : serviceId;
+			if (!owned.owner().equals("organization")) {
+				rows += TestDirectory.count(this.jdbc,
+						"SELECT COUNT(*) FROM " + owned.table() + " WHERE " + owned.column() + " = ?", owner);
+			}
+		}
+		return rows;
 	}
 
 	@Test
