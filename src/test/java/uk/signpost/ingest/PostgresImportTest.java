@@ -54,6 +54,7 @@ class PostgresImportTest extends DirectoryTest {
 	@Test
 	void runsOnPostgres() throws Exception {
 		assertThat(this.jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
+		assertThat(this.jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
 		// Migration 4 finds PostgreSQL's names for the keys as it finds H2's.
 		for (OwnedRowsMigration.Owned owned : OwnedRowsMigration.OWNED) {
 			assertThat(TestDirectory.foreignKeys(this.jdbc, owned.table(), owned.column())).as(owned.table()).isEmpty();
