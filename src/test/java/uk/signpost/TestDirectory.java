@@ -1,10 +1,15 @@
 package uk.signpost;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.signpost.directory.OwnedRowsMigration;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Helpers for tests that read and reset the database. */
 public final class TestDirectory {
@@ -57,8 +62,8 @@ public final class TestDirectory {
 	 * Rows that belong to a record which is not there. The database no longer refuses
 	 * them (docs/adr/0007-owned-rows.md), so tests look.
 	 */
-	public static java.util.Map<String, Integer> orphans(JdbcTemplate jdbc) {
-		java.util.Map<String, Integer> orphans = new java.util.TreeMap<>();
+	public static Map<String, Integer> orphans(JdbcTemplate jdbc) {
+		Map<String, Integer> orphans = new TreeMap<>();
 		for (OwnedRowsMigration.Owned owned : OwnedRowsMigration.OWNED) {
 			int count = count(jdbc, "SELECT COUNT(*) FROM " + owned.table() + " o WHERE NOT EXISTS (SELECT 1 FROM "
 					+ owned.owner() + " r WHERE r.id = o." + owned.column() + ")");
@@ -71,16 +76,26 @@ public final class TestDirectory {
 
 	/** The names of the foreign keys on one column, as the database reports them. */
 	public static List<String> foreignKeys(JdbcTemplate jdbc, String table, String column) {
-		return jdbc
-			.execute((org.springframework.jdbc.core.ConnectionCallback<List<String>>) connection -> OwnedRowsMigration
-				.foreignKeys(connection, table, column));
+		return jdbc.execute((ConnectionCallback<List<String>>) connection -> OwnedRowsMigration.foreignKeys(connection,
+				table, column));
 	}
 
 	/** The columns of a table's primary key, in order. */
 	public static List<String> primaryKey(JdbcTemplate jdbc, String table) {
 		return jdbc
-			.execute((org.springframework.jdbc.core.ConnectionCallback<List<String>>) connection -> OwnedRowsMigration
-				.primaryKey(connection, table));
+			.execute((ConnectionCallback<List<String>>) connection -> OwnedRowsMigration.primaryKey(connection, table));
+	}
+
+	/**
+	 * Each owned table as migration 4 leaves it: keyed by (owner, id), or by id where it
+	 * says so, and without a foreign key to its owner.
+	 */
+	public static void assertOwnedRowsKeyedByOwner(JdbcTemplate jdbc) {
+		for (OwnedRowsMigration.Owned owned : OwnedRowsMigration.OWNED) {
+			assertThat(foreignKeys(jdbc, owned.table(), owned.column())).as(owned.table()).isEmpty();
+			assertThat(primaryKey(jdbc, owned.table())).as(owned.table())
+				.isEqualTo(owned.keyedByOwner() ? List.of(owned.column(), "id") : List.of("id"));
+		}
 	}
 
 	public static int count(JdbcTemplate jdbc, String sql, Object... args) {

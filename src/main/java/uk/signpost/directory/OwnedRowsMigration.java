@@ -49,8 +49,7 @@ public class OwnedRowsMigration implements JavaMigration {
 	public static final List<Owned> OWNED = List.of(
 			new Owned("organization_identifier", "organization_id", "organization"),
 			new Owned("address", "location_id", "location"), new Owned("accessibility", "location_id", "location"),
-			// The API finds a service at location by its own id
-			// (/service_at_locations/{id}).
+			// Keyed by id: the API finds one by it (/service_at_locations/{id}).
 			new Owned("service_at_location", "service_id", "service", false),
 			new Owned("schedule", "service_id", "service"), new Owned("service_area", "service_id", "service"),
 			new Owned("language", "service_id", "service"), new Owned("funding", "service_id", "service"),
@@ -77,9 +76,8 @@ public class OwnedRowsMigration implements JavaMigration {
 
 	@Override
 	public Integer getChecksum() {
-		// As for Flyway's own Java migrations: none, so a change of Java version never
-		// reads
-		// as a changed migration.
+		// None, as for Flyway's own Java migrations: a new Java version never reads as a
+		// changed migration.
 		return null;
 	}
 

@@ -3,11 +3,10 @@ package uk.signpost.directory;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,11 +39,7 @@ class OwnedRowsMigrationTest extends DirectoryTest {
 		assertThat(this.jdbc.queryForObject("SELECT success FROM \"flyway_schema_history\" WHERE \"version\" = '4'",
 				Boolean.class))
 			.isTrue();
-		for (OwnedRowsMigration.Owned owned : OwnedRowsMigration.OWNED) {
-			assertThat(TestDirectory.foreignKeys(this.jdbc, owned.table(), owned.column())).as(owned.table()).isEmpty();
-			assertThat(TestDirectory.primaryKey(this.jdbc, owned.table())).as(owned.table())
-				.isEqualTo(owned.keyedByOwner() ? List.of(owned.column(), "id") : List.of("id"));
-		}
+		TestDirectory.assertOwnedRowsKeyedByOwner(this.jdbc);
 	}
 
 	@Test

@@ -19,7 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
 import uk.signpost.DirectoryTest;
 import uk.signpost.TestDirectory;
 import uk.signpost.demo.DemoDirectory;
-import uk.signpost.directory.OwnedRowsMigration;
 import uk.signpost.directory.Service;
 import uk.signpost.directory.ServiceRepository;
 
@@ -56,11 +55,7 @@ class PostgresImportTest extends DirectoryTest {
 		assertThat(this.jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
 		assertThat(this.jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
 		// Migration 4 finds PostgreSQL's names for the keys as it finds H2's.
-		for (OwnedRowsMigration.Owned owned : OwnedRowsMigration.OWNED) {
-			assertThat(TestDirectory.foreignKeys(this.jdbc, owned.table(), owned.column())).as(owned.table()).isEmpty();
-			assertThat(TestDirectory.primaryKey(this.jdbc, owned.table())).as(owned.table())
-				.isEqualTo(owned.keyedByOwner() ? List.of(owned.column(), "id") : List.of("id"));
-		}
+		TestDirectory.assertOwnedRowsKeyedByOwner(this.jdbc);
 		assertThat(TestDirectory.foreignKeys(this.jdbc, "service", "organization_id")).hasSize(1);
 		assertThat(TestDirectory.foreignKeys(this.jdbc, "service_at_location", "location_id")).hasSize(1);
 	}
