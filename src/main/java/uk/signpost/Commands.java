@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +42,7 @@ public final class Commands {
 	private static final String USAGE = """
 			Usage:
 			  java -jar target/signpost.jar import <file|folder|url> --publisher <id> [--name "Publisher name"]
-			                                       [--modified-after 2026-01-31T00:00:00Z]
+			                                       [--modified-after 2026-01-31T00:00:00Z] [--allow-withdraw]
 			  java -jar target/signpost.jar generate --out <folder> [--services 2400] [--seed N]
 			  java -jar target/signpost.jar bench-import [--services 100000]
 			  java -jar target/signpost.jar reindex
@@ -97,6 +99,10 @@ public final class Commands {
 			err.println(USAGE);
 			return 2;
 		}
+		catch (DataFolderLock.Busy ex) {
+			err.println(ex.getMessage());
+			return 1;
+		}
 		catch (IOException ex) {
 			err.println(ex.getMessage());
 			return 1;
@@ -116,11 +122,19 @@ public final class Commands {
 			if (!(source instanceof FeedSource.Api api)) {
 				throw new IllegalArgumentException("--modified-after only goes with an API URL");
 			}
-			source = new FeedSource.Api(api.baseUrl(), Instant.parse(arguments.options.get("modified-after")));
+			String since = arguments.options.get("modified-after");
+			try {
+				source = new FeedSource.Api(api.baseUrl(), Instant.parse(since));
+			}
+			catch (DateTimeParseException ex) {
+				throw new IllegalArgumentException(
+						"--modified-after takes a date and time in UTC like 2026-01-31T00:00:00Z, not '" + since + "'");
+			}
 		}
 		try (ConfigurableApplicationContext context = start(arguments.spring)) {
 			ImportReport report = context.getBean(Importer.class)
-				.importFeed(source, arguments.options.get("publisher"), arguments.options.get("name"));
+				.importFeed(source, arguments.options.get("publisher"), arguments.options.get("name"),
+						arguments.flags.contains("allow-withdraw"));
 			(report.succeeded() ? out : err).println(report.summary());
 			List<Problem> problems = report.problems();
 			problems.stream().limit(50).forEach(p -> out.println("  " + p));
@@ -259,6 +273,7 @@ public final class Commands {
 	public static ConfigurableApplicationContext start(List<String> springArgs) {
 		SpringApplication application = new SpringApplication(SignpostApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
+		DataFolderLock.install(application);
 		application.setDefaultProperties(
 				Map.of("signpost.demo-data", "false", "spring.main.banner-mode", "off", "logging.level.root", "warn"));
 		return application.run(springArgs.toArray(String[]::new));
@@ -268,16 +283,24 @@ public final class Commands {
 	 * Positional arguments, "--name value" options, and "--spring.like=value" settings
 	 * passed to Spring.
 	 */
-	private record Arguments(List<String> positional, Map<String, String> options, List<String> spring) {
+	private record Arguments(List<String> positional, Map<String, String> options, Set<String> flags,
+			List<String> spring) {
+
+		/** Options that take no value. */
+		static final Set<String> FLAGS = Set.of("allow-withdraw");
 
 		static Arguments parse(String[] args) {
 			List<String> positional = new ArrayList<>();
 			Map<String, String> options = new HashMap<>();
+			Set<String> flags = new HashSet<>();
 			List<String> spring = new ArrayList<>();
 			for (int i = 1; i < args.length; i++) {
 				String arg = args[i];
 				if (arg.startsWith("--") && arg.contains("=")) {
 					spring.add(arg);
+				}
+				else if (arg.startsWith("--") && FLAGS.contains(arg.substring(2))) {
+					flags.add(arg.substring(2));
 				}
 				else if (arg.startsWith("--")) {
 					if (i + 1 >= args.length) {
@@ -289,7 +312,7 @@ public final class Commands {
 					positional.add(arg);
 				}
 			}
-			return new Arguments(positional, options, spring);
+			return new Arguments(positional, options, flags, spring);
 		}
 
 		String require(String option) {

@@ -18,7 +18,15 @@ public class SignpostApplication {
 		if (args.length > 0 && Commands.isCommand(args[0])) {
 			System.exit(Commands.run(args));
 		}
-		SpringApplication.run(SignpostApplication.class, args);
+		SpringApplication application = new SpringApplication(SignpostApplication.class);
+		DataFolderLock.install(application);
+		try {
+			application.run(args);
+		}
+		catch (DataFolderLock.Busy ex) {
+			System.err.println(ex.getMessage());
+			System.exit(1);
+		}
 	}
 
 }

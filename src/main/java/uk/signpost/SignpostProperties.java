@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /** Signpost's settings, under "signpost." in application.yml. */
 @ConfigurationProperties("signpost")
@@ -25,6 +26,13 @@ public class SignpostProperties {
 
 	/** Publishers' ORUK APIs to pull on start and then on a schedule. */
 	private List<Feed> feeds = new ArrayList<>();
+
+	/** What one import may do and read before it stops. */
+	private final Limits limits = new Limits();
+
+	public Limits getLimits() {
+		return this.limits;
+	}
 
 	public Path getDataDir() {
 		return this.dataDir;
@@ -111,6 +119,75 @@ public class SignpostProperties {
 
 		public void setRefresh(Duration refresh) {
 			this.refresh = refresh;
+		}
+
+	}
+
+	/**
+	 * Guards on one import: a feed that would withdraw much of a directory at once, or a
+	 * publisher's API that never ends, stops instead.
+	 */
+	public static class Limits {
+
+		/**
+		 * The largest share of a publisher's services one full import may withdraw; more
+		 * is held back unless the import is run with --allow-withdraw.
+		 */
+		private double withdrawShare = 0.2;
+
+		/** The most pages read from one publisher's API in one import. */
+		private int maxPages = 10_000;
+
+		/** The most bytes read from one publisher's API in one import. */
+		private DataSize maxFeedSize = DataSize.ofGigabytes(2);
+
+		/** The largest single response read from a publisher's API. */
+		private DataSize maxResponseSize = DataSize.ofMegabytes(50);
+
+		/**
+		 * Hosts a publisher's API may redirect to, besides its own; other redirects are
+		 * refused.
+		 */
+		private List<String> redirectHosts = new ArrayList<>();
+
+		public double getWithdrawShare() {
+			return this.withdrawShare;
+		}
+
+		public void setWithdrawShare(double withdrawShare) {
+			this.withdrawShare = withdrawShare;
+		}
+
+		public int getMaxPages() {
+			return this.maxPages;
+		}
+
+		public void setMaxPages(int maxPages) {
+			this.maxPages = maxPages;
+		}
+
+		public DataSize getMaxFeedSize() {
+			return this.maxFeedSize;
+		}
+
+		public void setMaxFeedSize(DataSize maxFeedSize) {
+			this.maxFeedSize = maxFeedSize;
+		}
+
+		public DataSize getMaxResponseSize() {
+			return this.maxResponseSize;
+		}
+
+		public void setMaxResponseSize(DataSize maxResponseSize) {
+			this.maxResponseSize = maxResponseSize;
+		}
+
+		public List<String> getRedirectHosts() {
+			return this.redirectHosts;
+		}
+
+		public void setRedirectHosts(List<String> redirectHosts) {
+			this.redirectHosts = redirectHosts;
 		}
 
 	}

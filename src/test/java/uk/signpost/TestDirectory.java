@@ -40,6 +40,7 @@ public final class TestDirectory {
 		TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
 		GAZETTEER.forEach(table -> jdbc.update("DELETE FROM " + table));
 		jdbc.update("DELETE FROM feedback");
+		jdbc.update("DELETE FROM search_backlog");
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,10 +41,13 @@ class DirectoryWriter {
 	}
 
 	/**
-	 * Writes one batch of items; run keeps what this import has already written and
-	 * counts.
+	 * Writes one batch of items inside the caller's transaction; run says what this
+	 * import has already written, and is not changed here: what this batch wrote comes
+	 * back, for the caller to add to the run once the transaction has committed. Every
+	 * service whose search entry may have changed is put on the search backlog in the
+	 * same transaction.
 	 */
-	void write(List<ImportItem> items, ImportRun run) {
+	Written write(List<ImportItem> items, ImportRun run) {
 		Map<String, Aggregate> organizations = new LinkedHashMap<>();
 		Map<String, Aggregate> locations = new LinkedHashMap<>();
 		Map<String, Row> taxonomies = new LinkedHashMap<>();
@@ -64,21 +68,52 @@ class DirectoryWriter {
 				.forEach(t -> terms.putIfAbsent(t.id(), t));
 			item.services.forEach(s -> services.put(s.id(), s));
 		}
-		run.organizationsWritten += upsert("organization", organizations.values(), ORGANIZATION_CHILDREN).changed();
-		run.organizations.addAll(organizations.keySet());
-		run.locationsWritten += upsert("location", locations.values(), LOCATION_CHILDREN).changed();
-		run.locations.addAll(locations.keySet());
+		Written written = new Written();
+		Counts organizationCounts = upsert("organization", organizations.values(), ORGANIZATION_CHILDREN);
+		written.organizationsWritten = organizationCounts.changed().size();
+		written.organizations.addAll(organizations.keySet());
+		Counts locationCounts = upsert("location", locations.values(), LOCATION_CHILDREN);
+		written.locationsWritten = locationCounts.changed().size();
+		written.locations.addAll(locations.keySet());
 		upsertRows("taxonomy", taxonomies.values());
-		run.taxonomies.addAll(taxonomies.keySet());
-		run.taxonomyTermsWritten += upsertRows("taxonomy_term", terms.values());
-		run.taxonomyTerms.addAll(terms.keySet());
+		written.taxonomies.addAll(taxonomies.keySet());
+		Counts termCounts = upsertRows("taxonomy_term", terms.values());
+		written.taxonomyTermsWritten = termCounts.changed().size();
+		written.taxonomyTerms.addAll(terms.keySet());
 
-		List<Aggregate> resolved = resolveReferences(services.values(), run);
+		List<Aggregate> resolved = resolveReferences(services.values(), run, written);
 		Counts counts = upsert("service", resolved, SERVICE_CHILDREN);
-		run.servicesCreated += counts.created();
-		run.servicesUpdated += counts.updated();
-		run.servicesUnchanged += counts.unchanged();
-		resolved.forEach(s -> run.services.add(s.id()));
+		written.servicesCreated = counts.created();
+		written.servicesUpdated = counts.updated();
+		written.servicesUnchanged = counts.unchanged();
+		resolved.forEach(s -> written.services.add(s.id()));
+
+		Set<String> stale = new LinkedHashSet<>(counts.changed());
+		stale.addAll(servicesUsing("SELECT id FROM service WHERE organization_id", organizationCounts.changed()));
+		stale.addAll(servicesUsing("SELECT service_id FROM service_at_location WHERE location_id",
+				locationCounts.changed()));
+		stale.addAll(servicesUsing("SELECT service_id FROM attribute WHERE taxonomy_term_id", termCounts.changed()));
+		queueForSearch(stale);
+		return written;
+	}
+
+	/** The services whose rows point at any of these ids (query ends with the column). */
+	private Set<String> servicesUsing(String query, List<String> ids) {
+		Set<String> found = new HashSet<>();
+		for (List<String> chunk : InList.chunks(ids)) {
+			found.addAll(this.jdbc.queryForList(query + " IN (" + InList.placeholders(chunk.size()) + ")", String.class,
+					chunk.toArray()));
+		}
+		return found;
+	}
+
+	/**
+	 * Puts services on the search backlog, in the caller's transaction: the index takes
+	 * them from there, and deletes them only once it has committed them (ADR 0008).
+	 */
+	void queueForSearch(Collection<String> serviceIds) {
+		this.jdbc.batchUpdate("INSERT INTO search_backlog (service_id) VALUES (?)",
+				serviceIds.stream().map(id -> new Object[] { id }).toList());
 	}
 
 	/**
@@ -86,16 +121,18 @@ class DirectoryWriter {
 	 * feed nor the database has it, the link is dropped with a warning rather than
 	 * failing the whole import.
 	 */
-	private List<Aggregate> resolveReferences(Collection<Aggregate> services, ImportRun run) {
+	private List<Aggregate> resolveReferences(Collection<Aggregate> services, ImportRun run, Written written) {
 		Set<String> organizationIds = new HashSet<>();
 		Set<String> locationIds = new HashSet<>();
 		for (Aggregate service : services) {
 			Object organizationId = service.root().get("organization_id");
-			if (organizationId != null && !run.organizations.contains(organizationId)) {
+			if (organizationId != null && !run.organizations.contains(organizationId)
+					&& !written.organizations.contains(organizationId)) {
 				organizationIds.add((String) organizationId);
 			}
 			for (Row child : service.children()) {
-				if (child.table().equals("service_at_location") && !run.locations.contains(child.get("location_id"))) {
+				if (child.table().equals("service_at_location") && !run.locations.contains(child.get("location_id"))
+						&& !written.locations.contains(child.get("location_id"))) {
 					locationIds.add((String) child.get("location_id"));
 				}
 			}
@@ -107,7 +144,7 @@ class DirectoryWriter {
 			String sourceId = (String) service.root().get("source_id");
 			Object organizationId = service.root().get("organization_id");
 			if (organizationIds.contains(organizationId) && !knownOrganizations.contains(organizationId)) {
-				run.problems.add(Problem.warning(sourceId, "$.organization_id",
+				written.problems.add(Problem.warning(sourceId, "$.organization_id",
 						"the organisation it names is not in this feed or the directory; kept without one"));
 				service.root().put("organization_id", null);
 			}
@@ -116,7 +153,7 @@ class DirectoryWriter {
 			for (Row child : service.children()) {
 				if (child.table().equals("service_at_location") && locationIds.contains(child.get("location_id"))
 						&& !knownLocations.contains(child.get("location_id"))) {
-					run.problems.add(Problem.warning(sourceId, "$.service_at_locations",
+					written.problems.add(Problem.warning(sourceId, "$.service_at_locations",
 							"a location it names is not in this feed or the directory; left out"));
 					dropped.add(child.id());
 					continue;
@@ -131,11 +168,8 @@ class DirectoryWriter {
 		return resolved;
 	}
 
-	record Counts(int created, int updated, int unchanged) {
-
-		int changed() {
-			return this.created + this.updated;
-		}
+	/** changed: the ids created or updated. */
+	record Counts(int created, int updated, int unchanged, List<String> changed) {
 
 	}
 
@@ -144,7 +178,7 @@ class DirectoryWriter {
 
 	private Counts upsert(String table, Collection<Aggregate> aggregates, List<String> childTables) {
 		if (aggregates.isEmpty()) {
-			return new Counts(0, 0, 0);
+			return new Counts(0, 0, 0, List.of());
 		}
 		Map<String, Stored> stored = new HashMap<>();
 		for (List<String> chunk : InList.chunks(aggregates.stream().map(Aggregate::id).toList())) {
@@ -185,24 +219,28 @@ class DirectoryWriter {
 		insert(inserts);
 		update(updates);
 		insert(children);
-		return new Counts(inserts.size(), updates.size(), aggregates.size() - inserts.size() - updates.size());
+		List<String> changed = new ArrayList<>(inserts.size() + updates.size());
+		inserts.forEach(row -> changed.add(row.id()));
+		changed.addAll(replaced);
+		return new Counts(inserts.size(), updates.size(), aggregates.size() - inserts.size() - updates.size(), changed);
 	}
 
 	/**
 	 * Taxonomies and terms have no children; a term arrives inside every service that
 	 * uses it, so it is hashed from its values here and written only when new or changed.
 	 */
-	private int upsertRows(String table, Collection<Row> rows) {
+	private Counts upsertRows(String table, Collection<Row> rows) {
 		List<Aggregate> aggregates = rows.stream().map(row -> {
 			Map<String, Object> values = new LinkedHashMap<>(row.asMap());
 			values.remove("imported_at");
 			values.remove("content_hash");
 			return new Aggregate(row, List.of(), RecordReader.hash(values.toString()));
 		}).toList();
-		return upsert(table, aggregates, List.of()).changed();
+		return upsert(table, aggregates, List.of());
 	}
 
-	int withdrawMissing(String publisherId, Set<String> seen, Instant now) {
+	/** The publisher's services still listed that are not among those seen. */
+	List<String> missing(String publisherId, Set<String> seen) {
 		List<String> gone = new ArrayList<>();
 		this.jdbc.query("SELECT id FROM service WHERE publisher_id = ? AND withdrawn_at IS NULL", rs -> {
 			String id = rs.getString(1);
@@ -210,9 +248,13 @@ class DirectoryWriter {
 				gone.add(id);
 			}
 		}, publisherId);
-		List<Object[]> args = gone.stream().map(id -> new Object[] { utc(now), id }).toList();
+		return gone;
+	}
+
+	void withdraw(List<String> ids, Instant now) {
+		List<Object[]> args = ids.stream().map(id -> new Object[] { utc(now), id }).toList();
 		this.jdbc.batchUpdate("UPDATE service SET withdrawn_at = ? WHERE id = ?", args);
-		return gone.size();
+		queueForSearch(ids);
 	}
 
 	private Set<String> existing(String table, Collection<String> ids) {

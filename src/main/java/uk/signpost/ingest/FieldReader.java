@@ -1,6 +1,7 @@
 package uk.signpost.ingest;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -89,7 +90,12 @@ final class FieldReader {
 			error(at, "expected text but found " + (value.isArray() ? "a list" : "an object"));
 			return null;
 		}
-		String text = value.asString().strip();
+		String raw = value.asString();
+		String cleaned = clean(raw);
+		if (cleaned != raw) {
+			warning(at, "control characters or broken Unicode removed");
+		}
+		String text = cleaned.strip();
 		if (text.isEmpty()) {
 			return null;
 		}
@@ -141,7 +147,12 @@ final class FieldReader {
 			return value.intValue();
 		}
 		if (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0) {
-			return value.decimalValue().intValueExact();
+			BigDecimal number = value.decimalValue();
+			if (number.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+				return number.intValueExact();
+			}
+			error(at, "the number " + abbreviate(number.toString()) + " is too large");
+			return null;
 		}
 		if (value.isString() && WHOLE_NUMBER.matcher(value.asString().strip()).matches()) {
 			return Integer.valueOf(value.asString().strip());
@@ -151,19 +162,29 @@ final class FieldReader {
 	}
 
 	BigDecimal decimal(JsonNode value, String at) {
-		if (value.isNumber()) {
-			return value.decimalValue();
+		BigDecimal number = null;
+		if (value.isNumber() && !(value.isDouble() && !Double.isFinite(value.doubleValue()))) {
+			number = value.decimalValue();
 		}
-		if (value.isString()) {
+		else if (value.isString()) {
 			try {
-				return new BigDecimal(value.asString().strip());
+				number = new BigDecimal(value.asString().strip());
 			}
 			catch (NumberFormatException ex) {
 				// reported below
 			}
 		}
-		error(at, "expected a number but found " + describe(value));
-		return null;
+		if (number == null) {
+			error(at, "expected a number but found " + describe(value));
+			return null;
+		}
+		// The columns keep two decimal places and ten digits before them (NUMERIC(12,
+		// 2)).
+		if (number.abs().compareTo(MAX_DECIMAL) >= 0) {
+			error(at, "the number " + abbreviate(number.toString()) + " is too large");
+			return null;
+		}
+		return number.setScale(2, RoundingMode.HALF_UP);
 	}
 
 	Double coordinate(JsonNode value, String at, int limit) {
@@ -197,7 +218,8 @@ final class FieldReader {
 			return null;
 		}
 		try {
-			return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
+			return inRange(LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text),
+					at);
 		}
 		catch (DateTimeParseException ex) {
 			error(at, "expected a date like 2026-03-31 but found '" + abbreviate(text) + "'");
@@ -228,19 +250,19 @@ final class FieldReader {
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(text).toInstant();
+			return inRange(OffsetDateTime.parse(text).toInstant(), at);
 		}
 		catch (DateTimeParseException ex) {
 			// try the local forms below
 		}
 		try {
-			return LocalDateTime.parse(text).atZone(UK).toInstant();
+			return inRange(LocalDateTime.parse(text).atZone(UK).toInstant(), at);
 		}
 		catch (DateTimeParseException ex) {
 			// try a plain date
 		}
 		try {
-			return LocalDate.parse(text).atStartOfDay(UK).toInstant();
+			return inRange(LocalDate.parse(text).atStartOfDay(UK).toInstant(), at);
 		}
 		catch (DateTimeParseException ex) {
 			error(at, "expected a date and time like 2026-03-31T09:30:00Z but found '" + abbreviate(text) + "'");
@@ -260,6 +282,53 @@ final class FieldReader {
 		}
 		error(at, "'" + abbreviate(text) + "' is not one of " + String.join(", ", allowed));
 		return null;
+	}
+
+	private static final BigDecimal MAX_DECIMAL = BigDecimal.TEN.pow(10);
+
+	/** Years every database and Java type here can hold, and more than any feed needs. */
+	private static final int FIRST_YEAR = 1000;
+
+	private static final int LAST_YEAR = 9999;
+
+	private LocalDate inRange(LocalDate date, String at) {
+		if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+			error(at, "the year " + date.getYear() + " is not between " + FIRST_YEAR + " and " + LAST_YEAR);
+			return null;
+		}
+		return date;
+	}
+
+	private Instant inRange(Instant instant, String at) {
+		return inRange(instant.atZone(UK).toLocalDate(), at) == null ? null : instant;
+	}
+
+	/**
+	 * Text without NUL and other control characters (but with tabs and line breaks) and
+	 * with broken UTF-16 (a lone surrogate) replaced: PostgreSQL refuses NUL, and neither
+	 * belongs on a page.
+	 */
+	static String clean(String text) {
+		StringBuilder clean = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f;
+			boolean lone = Character.isHighSurrogate(c)
+					? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
+					: Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+			if (control || lone) {
+				if (clean == null) {
+					clean = new StringBuilder(text.length()).append(text, 0, i);
+				}
+				if (lone) {
+					clean.append('\uFFFD');
+				}
+			}
+			else if (clean != null) {
+				clean.append(c);
+			}
+		}
+		return clean == null ? text : clean.toString();
 	}
 
 	static String describe(JsonNode value) {

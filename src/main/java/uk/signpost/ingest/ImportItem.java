@@ -25,4 +25,10 @@ final class ImportItem {
 
 	final List<Problem> problems = new ArrayList<>();
 
+	/** Where the record is in the feed, such as services.json $.contents[3]. */
+	String path;
+
+	/** Services left out because an earlier record in the same feed had their id. */
+	int repeatedServices;
+
 }

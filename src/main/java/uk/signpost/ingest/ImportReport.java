@@ -7,8 +7,9 @@ import java.util.List;
 /** What an import did, kept in the import_run table for every run, failed ones too. */
 public record ImportReport(Long id, String publisherId, String source, boolean fullFeed, Instant startedAt,
 		Instant finishedAt, Outcome outcome, int servicesRead, int servicesCreated, int servicesUpdated,
-		int servicesUnchanged, int servicesWithdrawn, int servicesSkipped, int organizationsWritten,
-		int locationsWritten, int taxonomyTermsWritten, String failure, List<Problem> problems) {
+		int servicesUnchanged, int servicesWithdrawn, int servicesSkipped, int servicesRepeated, int servicesHeldBack,
+		int organizationsWritten, int locationsWritten, int taxonomyTermsWritten, String failure,
+		List<Problem> problems) {
 
 	public enum Outcome {
 
@@ -32,21 +33,51 @@ public record ImportReport(Long id, String publisherId, String source, boolean f
 		return this.problems.size() - errorCount();
 	}
 
-	/** A few lines for people: the CLI prints this, and the log records it. */
+	/**
+	 * Whether anything reached the directory, so a failed run may still have changed it.
+	 */
+	public boolean wroteAnything() {
+		return this.servicesCreated + this.servicesUpdated + this.servicesWithdrawn + this.organizationsWritten
+				+ this.locationsWritten + this.taxonomyTermsWritten > 0;
+	}
+
+	/**
+	 * A few lines for people: the CLI prints this, and the log records it. The service
+	 * lines add up to the services read.
+	 */
 	public String summary() {
 		StringBuilder text = new StringBuilder();
 		text.append("Import of ").append(this.source).append(" for publisher ").append(this.publisherId);
 		if (!succeeded()) {
-			text.append(" FAILED: ").append(this.failure).append("\nNothing was changed.");
-			return text.toString();
+			text.append(" FAILED: ").append(this.failure);
+			if (!wroteAnything()) {
+				text.append("\nNothing was changed.");
+				return text.toString();
+			}
+			text.append("\nBefore it failed, these were written and are in the directory and its search index;")
+				.append(" nothing was withdrawn. Running the import again completes it.\n");
 		}
-		text.append(" finished in ").append(this.duration().toMillis()).append(" ms\n");
+		else {
+			text.append(" finished in ").append(this.duration().toMillis()).append(" ms\n");
+		}
 		text.append(String.format("  services read:      %d%n", this.servicesRead));
 		text.append(String.format("  created:            %d%n", this.servicesCreated));
 		text.append(String.format("  updated:            %d%n", this.servicesUpdated));
 		text.append(String.format("  unchanged:          %d%n", this.servicesUnchanged));
-		text.append(String.format("  withdrawn:          %d%n", this.servicesWithdrawn));
 		text.append(String.format("  skipped (invalid):  %d%n", this.servicesSkipped));
+		if (this.servicesRepeated > 0) {
+			text.append(String.format("  repeated (same id): %d%n", this.servicesRepeated));
+		}
+		int accounted = this.servicesCreated + this.servicesUpdated + this.servicesUnchanged + this.servicesSkipped
+				+ this.servicesRepeated;
+		if (accounted != this.servicesRead) {
+			text.append(String.format("  not written:        %d (the run stopped before them)%n",
+					this.servicesRead - accounted));
+		}
+		text.append(String.format("  withdrawn:          %d%n", this.servicesWithdrawn));
+		if (this.servicesHeldBack > 0) {
+			text.append(String.format("  held back, not withdrawn: %d (see the warning)%n", this.servicesHeldBack));
+		}
 		text.append(String.format("  organisations, locations, taxonomy terms written: %d, %d, %d%n",
 				this.organizationsWritten, this.locationsWritten, this.taxonomyTermsWritten));
 		text.append(String.format("  errors: %d, warnings: %d", errorCount(), warningCount()));

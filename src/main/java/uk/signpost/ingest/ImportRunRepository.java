@@ -32,8 +32,9 @@ public class ImportRunRepository {
 			var statement = connection.prepareStatement("""
 					INSERT INTO import_run (publisher_id, source, full_feed, started_at, finished_at, outcome,
 					  services_read, services_created, services_updated, services_unchanged, services_withdrawn,
-					  services_skipped, organizations_written, locations_written, taxonomy_terms_written, failure)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] { "id" });
+					  services_skipped, services_repeated, services_held_back, organizations_written, locations_written,
+					  taxonomy_terms_written, failure)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] { "id" });
 			int i = 1;
 			statement.setString(i++, report.publisherId());
 			statement.setString(i++, truncate(report.source(), 2048));
@@ -47,6 +48,8 @@ public class ImportRunRepository {
 			statement.setInt(i++, report.servicesUnchanged());
 			statement.setInt(i++, report.servicesWithdrawn());
 			statement.setInt(i++, report.servicesSkipped());
+			statement.setInt(i++, report.servicesRepeated());
+			statement.setInt(i++, report.servicesHeldBack());
 			statement.setInt(i++, report.organizationsWritten());
 			statement.setInt(i++, report.locationsWritten());
 			statement.setInt(i++, report.taxonomyTermsWritten());
@@ -90,19 +93,25 @@ public class ImportRunRepository {
 				rs.getObject("finished_at", OffsetDateTime.class).toInstant(),
 				ImportReport.Outcome.valueOf(rs.getString("outcome")), rs.getInt("services_read"),
 				rs.getInt("services_created"), rs.getInt("services_updated"), rs.getInt("services_unchanged"),
-				rs.getInt("services_withdrawn"), rs.getInt("services_skipped"), rs.getInt("organizations_written"),
-				rs.getInt("locations_written"), rs.getInt("taxonomy_terms_written"), rs.getString("failure"), problems);
+				rs.getInt("services_withdrawn"), rs.getInt("services_skipped"), rs.getInt("services_repeated"),
+				rs.getInt("services_held_back"), rs.getInt("organizations_written"), rs.getInt("locations_written"),
+				rs.getInt("taxonomy_terms_written"), rs.getString("failure"), problems);
 	}
 
 	private static ImportReport withId(ImportReport r, long id) {
 		return new ImportReport(id, r.publisherId(), r.source(), r.fullFeed(), r.startedAt(), r.finishedAt(),
 				r.outcome(), r.servicesRead(), r.servicesCreated(), r.servicesUpdated(), r.servicesUnchanged(),
-				r.servicesWithdrawn(), r.servicesSkipped(), r.organizationsWritten(), r.locationsWritten(),
-				r.taxonomyTermsWritten(), r.failure(), r.problems());
+				r.servicesWithdrawn(), r.servicesSkipped(), r.servicesRepeated(), r.servicesHeldBack(),
+				r.organizationsWritten(), r.locationsWritten(), r.taxonomyTermsWritten(), r.failure(), r.problems());
 	}
 
+	/** Problems quote the feed, which may hold characters a database refuses (NUL). */
 	private static String truncate(String text, int max) {
-		return text == null || text.length() <= max ? text : text.substring(0, max);
+		if (text == null) {
+			return null;
+		}
+		String clean = FieldReader.clean(text);
+		return clean.length() <= max ? clean : clean.substring(0, max);
 	}
 
 }

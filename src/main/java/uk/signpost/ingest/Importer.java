@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
+import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -81,39 +85,55 @@ public class Importer {
 	}
 
 	public ImportReport importFeed(FeedSource source, String publisherId, String publisherName) {
+		return importFeed(source, publisherId, publisherName, false);
+	}
+
+	/**
+	 * allowWithdraw: withdraw every service a full feed no longer lists, however many;
+	 * without it, a run that would withdraw more than signpost.limits.withdraw-share of a
+	 * publisher's services, or whose valid services are fewer than half of those read,
+	 * withdraws none and says why.
+	 */
+	public ImportReport importFeed(FeedSource source, String publisherId, String publisherName, boolean allowWithdraw) {
 		this.lock.lock();
 		try {
-			return run(source, checkPublisherId(publisherId), publisherName);
+			return run(source, checkPublisherId(publisherId), publisherName, allowWithdraw);
 		}
 		finally {
 			this.lock.unlock();
 		}
 	}
 
-	private ImportReport run(FeedSource source, String publisherId, String publisherName) {
+	private ImportReport run(FeedSource source, String publisherId, String publisherName, boolean allowWithdraw) {
 		ImportRun run = new ImportRun(publisherId, this.clock.instant());
 		Path spool = null;
 		String failure = null;
 		try {
 			List<Path> files;
+			boolean whole = source.isFull();
 			if (source instanceof FeedSource.Api api) {
-				spool = Files.createDirectories(this.properties.getDataDir().resolve("downloads"));
+				spool = Files.createDirectories(spoolFolder());
 				spool = Files.createTempDirectory(spool, publisherId + "-");
-				files = new OrukApiClient(this.json, this.properties.getHttpTimeout()).download(api.baseUrl(),
-						api.modifiedAfter(), spool);
+				OrukApiClient.Download download = new OrukApiClient(this.json, this.properties.getHttpTimeout(),
+						this.properties.getLimits())
+					.download(api.baseUrl(), api.modifiedAfter(), spool);
+				files = download.files();
+				run.problems.addAll(download.problems());
+				whole = whole && download.complete();
 			}
 			else {
-				files = listFiles(((FeedSource.Files) source).path());
+				files = listFiles(((FeedSource.Files) source).path(), run);
 			}
 			FeedReader feed = new FeedReader(this.json);
 			files.forEach(feed::check);
-			write(files, run, source, publisherName);
+			write(files, run, source, publisherName, whole, allowWithdraw);
 		}
 		catch (FeedException ex) {
 			failure = ex.getMessage();
 		}
 		catch (IOException | RuntimeException ex) {
-			log.error("Import of {} failed", source.describe(), ex);
+			// The summary says what failed; the trace is for developers.
+			log.debug("Import of {} failed", source.describe(), ex);
 			failure = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 		}
 		finally {
@@ -131,7 +151,8 @@ public class Importer {
 		return report;
 	}
 
-	private void write(List<Path> files, ImportRun run, FeedSource source, String publisherName) {
+	private void write(List<Path> files, ImportRun run, FeedSource source, String publisherName, boolean whole,
+			boolean allowWithdraw) {
 		ensurePublisher(run.publisherId, publisherName, source);
 		RecordReader reader = new RecordReader(run.publisherId, run.startedAt);
 		FeedReader feed = new FeedReader(this.json);
@@ -142,9 +163,13 @@ public class Importer {
 		Writes writes = new Writes(writing, run);
 		try {
 			List<ImportItem> batch = new ArrayList<>(BATCH);
+			Repeats repeats = new Repeats();
 			for (Path file : files) {
 				feed.read(file, (node, path) -> {
-					batch.add(reader.read(node, path));
+					ImportItem item = reader.read(node, path);
+					item.path = path;
+					repeats.leaveOut(item);
+					batch.add(item);
 					if (batch.size() == BATCH) {
 						writes.submit(new ArrayList<>(batch));
 						batch.clear();
@@ -160,8 +185,8 @@ public class Importer {
 			writing.shutdown();
 		}
 		this.transaction.executeWithoutResult(status -> {
-			if (source.isFull()) {
-				withdrawMissing(run);
+			if (whole) {
+				withdrawMissing(run, allowWithdraw);
 			}
 			this.jdbc.update("UPDATE publisher SET last_imported_at = ? WHERE id = ?",
 					DirectoryWriter.utc(run.startedAt), run.publisherId);
@@ -218,27 +243,99 @@ public class Importer {
 
 	}
 
+	/**
+	 * Services whose id an earlier record in the same feed had: the first is kept, and
+	 * each later one is left out and reported, so the summary still adds up. Used by the
+	 * reading thread only.
+	 */
+	private static final class Repeats {
+
+		private final Map<String, String> firstAt = new HashMap<>();
+
+		void leaveOut(ImportItem item) {
+			for (Iterator<Aggregate> services = item.services.iterator(); services.hasNext();) {
+				Object sourceId = services.next().root().get("source_id");
+				String first = this.firstAt.putIfAbsent(String.valueOf(sourceId), item.path);
+				if (first != null) {
+					services.remove();
+					item.repeatedServices++;
+					item.problems.add(Problem.warning(String.valueOf(sourceId), item.path,
+							"the same service id as the record at " + first + ", which is kept; this one is left out"));
+				}
+			}
+		}
+
+	}
+
 	private void writeBatch(List<ImportItem> batch, ImportRun run) {
 		for (ImportItem item : batch) {
 			run.recordsRead++;
 			run.problems.addAll(item.problems);
-			run.servicesRead += item.services.size() + item.skippedServices.size();
+			run.servicesRead += item.services.size() + item.skippedServices.size() + item.repeatedServices;
 			run.servicesSkipped += item.skippedServices.size();
+			run.servicesRepeated += item.repeatedServices;
 			// A service that is in the feed but invalid this time keeps its last good
 			// version.
 			item.skippedServices.forEach(id -> run.services.add(RecordId.of(run.publisherId, "service", id)));
 		}
-		this.transaction.executeWithoutResult(status -> this.writer.write(batch, run));
+		try {
+			run.add(this.transaction.execute(status -> this.writer.write(batch, run)));
+		}
+		catch (RuntimeException ex) {
+			if (batch.size() == 1) {
+				refuse(batch.get(0), ex, run);
+				return;
+			}
+			// Validation should have caught any value the database refuses; if one got
+			// through, find its record and write the rest one by one.
+			log.warn("A batch of {} records was refused ({}); writing them one at a time", batch.size(),
+					ex.getMessage());
+			List<ImportItem> refused = new ArrayList<>();
+			for (ImportItem item : batch) {
+				try {
+					run.add(this.transaction.execute(status -> this.writer.write(List.of(item), run)));
+				}
+				catch (RuntimeException one) {
+					refused.add(item);
+					if (refused.size() == batch.size()) {
+						// Every record refused: the database, not the feed, is at fault.
+						throw ex;
+					}
+				}
+			}
+			refused.forEach(item -> refuse(item, ex, run));
+		}
+	}
+
+	/** A record the database would not take: skipped, keeping its last good version. */
+	private static void refuse(ImportItem item, RuntimeException ex, ImportRun run) {
+		Throwable cause = ex;
+		while (cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		String reason = FieldReader.abbreviate(String.valueOf(cause.getMessage()).lines().findFirst().orElse(""));
+		for (Aggregate service : item.services) {
+			run.servicesSkipped++;
+			run.services.add(service.id());
+			run.problems.add(Problem.error(String.valueOf(service.root().get("source_id")), item.path,
+					"the database refused this record (" + reason
+							+ "); skipped, and any version stored before is kept"));
+		}
+		if (item.services.isEmpty()) {
+			run.problems.add(Problem.error(null, item.path, "the database refused this record (" + reason
+					+ "); skipped, and any version stored before is kept"));
+		}
 	}
 
 	/**
 	 * A full feed lists all of a publisher's services, so those it no longer lists are
 	 * withdrawn. A file of only organisations or taxonomies says nothing about services;
 	 * an empty feed is more likely broken than a publisher closing everything, so it is
-	 * refused.
+	 * refused. A feed that would withdraw much of the directory at once, or is mostly
+	 * invalid, is more likely broken too: nothing is withdrawn, and the run says why.
 	 */
-	private void withdrawMissing(ImportRun run) {
-		if (run.servicesRead == 0) {
+	private void withdrawMissing(ImportRun run, boolean allowWithdraw) {
+		if (run.servicesRead == 0 && (run.recordsRead > 0 || !allowWithdraw)) {
 			Integer active = this.jdbc.queryForObject(
 					"SELECT COUNT(*) FROM service WHERE publisher_id = ? AND withdrawn_at IS NULL", Integer.class,
 					run.publisherId);
@@ -248,7 +345,39 @@ public class Importer {
 			}
 			return;
 		}
-		run.servicesWithdrawn = this.writer.withdrawMissing(run.publisherId, run.services, run.startedAt);
+		List<String> missing = this.writer.missing(run.publisherId, run.services);
+		if (missing.isEmpty()) {
+			return;
+		}
+		String heldBecause = allowWithdraw ? null : heldBack(run, missing.size());
+		if (heldBecause != null) {
+			run.servicesHeldBack = missing.size();
+			run.problems.add(Problem.warning(null, "$", heldBecause + ", so none of the " + missing.size()
+					+ " services missing from it was withdrawn. If the publisher really has closed them, import again"
+					+ " with --allow-withdraw."));
+			return;
+		}
+		this.writer.withdraw(missing, run.startedAt);
+		run.servicesWithdrawn = missing.size();
+	}
+
+	/** Why withdrawing this many would be a mistake, or null. */
+	private String heldBack(ImportRun run, int missing) {
+		int valid = run.servicesCreated + run.servicesUpdated + run.servicesUnchanged;
+		if (valid * 2 < run.servicesRead) {
+			return "only " + valid + " of the " + run.servicesRead + " services in this feed were valid";
+		}
+		Integer active = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM service WHERE publisher_id = ? AND withdrawn_at IS NULL", Integer.class,
+				run.publisherId);
+		double limit = this.properties.getLimits().getWithdrawShare();
+		if (active != null && missing > limit * active) {
+			return String.format(
+					"this feed leaves out %d of the publisher's %d services (%.0f%%), more than the"
+							+ " %.0f%% one import may withdraw",
+					missing, active, 100.0 * missing / active, 100 * limit);
+		}
+		return null;
 	}
 
 	private void ensurePublisher(String id, String name, FeedSource source) {
@@ -261,7 +390,7 @@ public class Importer {
 		}
 	}
 
-	private List<Path> listFiles(Path path) throws IOException {
+	private List<Path> listFiles(Path path, ImportRun run) throws IOException {
 		if (Files.isRegularFile(path)) {
 			return List.of(path);
 		}
@@ -269,10 +398,15 @@ public class Importer {
 			throw new FeedException(path + " is not a file or folder");
 		}
 		try (Stream<Path> files = Files.list(path)) {
-			List<Path> json = files.filter(f -> f.getFileName().toString().toLowerCase().endsWith(".json"))
+			List<Path> all = files.sorted().toList();
+			List<Path> json = all.stream()
+				.filter(f -> f.getFileName().toString().toLowerCase().endsWith(".json"))
 				.filter(Files::isRegularFile)
-				.sorted()
 				.toList();
+			all.stream()
+				.filter(f -> !json.contains(f))
+				.forEach(f -> run.problems.add(Problem.warning(null, f.getFileName().toString(),
+						(Files.isDirectory(f) ? "a folder" : "not a .json file") + "; not read")));
 			if (json.isEmpty()) {
 				throw new FeedException(path + " has no .json files");
 			}
@@ -280,14 +414,39 @@ public class Importer {
 		}
 	}
 
+	/** A failed run still says what it had written: batches commit one by one. */
 	private ImportReport report(ImportRun run, FeedSource source, String failure) {
 		boolean failed = failure != null;
 		return new ImportReport(null, run.publisherId, source.describe(), source.isFull(), run.startedAt,
 				this.clock.instant(), failed ? ImportReport.Outcome.FAILED : ImportReport.Outcome.SUCCEEDED,
-				run.servicesRead, failed ? 0 : run.servicesCreated, failed ? 0 : run.servicesUpdated,
-				failed ? 0 : run.servicesUnchanged, failed ? 0 : run.servicesWithdrawn, run.servicesSkipped,
-				failed ? 0 : run.organizationsWritten, failed ? 0 : run.locationsWritten,
-				failed ? 0 : run.taxonomyTermsWritten, failure, List.copyOf(run.problems));
+				run.servicesRead, run.servicesCreated, run.servicesUpdated, run.servicesUnchanged,
+				run.servicesWithdrawn, run.servicesSkipped, run.servicesRepeated, run.servicesHeldBack,
+				run.organizationsWritten, run.locationsWritten, run.taxonomyTermsWritten, failure,
+				List.copyOf(run.problems));
+	}
+
+	/**
+	 * Where API downloads are spooled. What a killed run left there is deleted on start:
+	 * one process at a time uses a data folder (DataFolderLock).
+	 */
+	private Path spoolFolder() {
+		return this.properties.getDataDir().resolve("downloads");
+	}
+
+	@PostConstruct
+	void deleteLeftDownloads() {
+		Path spool = spoolFolder();
+		if (Files.isDirectory(spool)) {
+			try (Stream<Path> left = Files.list(spool)) {
+				left.forEach(folder -> {
+					log.info("Deleting {}, left by an import that did not finish", folder);
+					deleteQuietly(folder);
+				});
+			}
+			catch (IOException ex) {
+				log.warn("Could not clean {}", spool, ex);
+			}
+		}
 	}
 
 	static String checkPublisherId(String id) {

@@ -3,17 +3,22 @@ package uk.signpost.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.AnnotatedTypeSource;
 import org.hibernate.search.mapper.pojo.standalone.mapping.CloseableSearchMapping;
@@ -26,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +40,11 @@ import uk.signpost.ingest.Importer.DirectoryChanged;
 
 /**
  * The Lucene index of findable services, under {@code data-dir/index}. The database is
- * the truth: the index is rebuilt from it when missing or behind (a marker file records
- * the last import it has seen), and every import updates it before the import returns.
+ * the truth, and the index follows it by itself across crashes (ADR 0008): every change
+ * puts the services it touched on the search backlog in its own transaction, and they are
+ * taken off only once the index has committed them; this happens after every import,
+ * every few seconds, and on start. A rebuild builds a new generation of the index beside
+ * the live one and swaps only once it is complete, so a half-built index is never used.
  */
 @Component
 public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
@@ -43,9 +52,19 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
 	/** Bump when ServiceDocument or the analysis changes, so old indexes are rebuilt. */
-	static final String FORMAT = "13";
+	static final String FORMAT = "14";
 
 	private static final int BATCH = 1000;
+
+	/** Backlog rows taken at once: their services are indexed and committed together. */
+	private static final int BACKLOG_ROUND = 50_000;
+
+	private static final String MARKER = "signpost-index.properties";
+
+	private static final String VOCABULARY = "vocabulary.txt";
+
+	/** Names the live generation; replaced atomically when a rebuild completes. */
+	private static final String CURRENT = "current";
 
 	private final ServiceDocuments documents;
 
@@ -53,9 +72,12 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 
 	private final Path folder;
 
-	private final Vocabulary vocabulary = new Vocabulary();
+	private volatile Vocabulary vocabulary = new Vocabulary();
 
-	private CloseableSearchMapping mapping;
+	private volatile CloseableSearchMapping mapping;
+
+	/** The live generation's folder. */
+	private volatile Path live;
 
 	/** Whether the last start found the index current or rebuilt it. */
 	private boolean rebuiltAtStart;
@@ -74,21 +96,17 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	@Override
 	public void afterSingletonsInstantiated() {
 		try {
-			boolean current = isCurrent();
-			this.mapping = SearchMapping
-				.builder(AnnotatedTypeSource.fromClasses(ServiceDocument.class), MethodHandles.lookup())
-				.property("hibernate.search.backend.directory.root", this.folder.toString())
-				.property("hibernate.search.backend.analysis.configurer", SearchAnalysis.class.getName())
-				// Analysis follows the Lucene on the classpath; FORMAT is bumped when it
-				// changes.
-				.property("hibernate.search.backend.lucene_version", "LATEST")
-				.property("hibernate.search.schema_management.strategy",
-						current ? "create-or-validate" : "drop-and-create")
-				.build();
-			this.rebuiltAtStart = !current;
-			if (current) {
-				this.vocabulary.load(this.folder.resolve("vocabulary.txt"));
-				this.vocabulary.addResource(SearchAnalysis.SYNONYMS);
+			Path current = currentGeneration();
+			this.rebuiltAtStart = current == null;
+			if (current != null) {
+				this.mapping = open(current, "create-or-validate");
+				this.live = current;
+				Vocabulary loaded = new Vocabulary();
+				loaded.load(current.resolve(VOCABULARY));
+				loaded.addResource(SearchAnalysis.SYNONYMS);
+				this.vocabulary = loaded;
+				deleteAllBut(current);
+				catchUp();
 			}
 			else {
 				rebuild();
@@ -97,6 +115,17 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private CloseableSearchMapping open(Path generation, String schemaManagement) {
+		return SearchMapping.builder(AnnotatedTypeSource.fromClasses(ServiceDocument.class), MethodHandles.lookup())
+			.property("hibernate.search.backend.directory.root", generation.toString())
+			.property("hibernate.search.backend.analysis.configurer", SearchAnalysis.class.getName())
+			// Analysis follows the Lucene on the classpath; FORMAT is bumped when it
+			// changes.
+			.property("hibernate.search.backend.lucene_version", "LATEST")
+			.property("hibernate.search.schema_management.strategy", schemaManagement)
+			.build();
 	}
 
 	SearchSession session() {
@@ -125,30 +154,58 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		return this.vocabulary;
 	}
 
-	/** Rebuilds the whole index from the database; returns how many services it holds. */
+	/**
+	 * Rebuilds the whole index from the database into a new generation, and makes it the
+	 * live one only once it is complete; returns how many services it holds.
+	 */
 	public synchronized Rebuild rebuild() {
 		long start = System.nanoTime();
-		long lastRun = latestImportRun();
-		this.vocabulary.clear();
-		this.vocabulary.addResource(SearchAnalysis.SYNONYMS);
+		// The backlog up to here is covered by the rebuild; later rows are caught up
+		// after.
+		Long backlogMark = this.jdbc.queryForObject("SELECT MAX(id) FROM search_backlog", Long.class);
+		Path generation = nextGeneration();
+		deleteQuietly(generation);
+		Vocabulary built = new Vocabulary();
+		built.addResource(SearchAnalysis.SYNONYMS);
 		ServiceDocuments.Terms terms = this.documents.terms();
 		List<String> ids = new ArrayList<>();
 		this.documents.eachFindableId(ids::add);
-		// Asynchronous: no commit per document; one flush at the end makes it durable.
-		try (SearchSession session = this.mapping.createSessionWithOptions()
-			.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async())
-			.build()) {
-			session.workspace().purge();
-			write(session, ids, terms, false);
-			// One segment: every search then counts filters over a single set of doc
-			// values, with no per-query mapping of ordinals across segments.
-			session.workspace().mergeSegments();
-			session.workspace().flush();
-			session.workspace().refresh();
+		CloseableSearchMapping next = open(generation, "drop-and-create");
+		try {
+			// Asynchronous: no commit per document; one flush at the end makes it
+			// durable.
+			try (SearchSession session = next.createSessionWithOptions()
+				.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async())
+				.build()) {
+				write(session, ids, terms, false, built);
+				// One segment: every search then counts filters over a single set of doc
+				// values, with no per-query mapping of ordinals across segments.
+				session.workspace().mergeSegments();
+				session.workspace().flush();
+				session.workspace().refresh();
+			}
+			writeMarker(generation, built);
+			makeCurrent(generation);
 		}
-		writeMarker(lastRun);
+		catch (RuntimeException ex) {
+			next.close();
+			deleteQuietly(generation);
+			throw ex;
+		}
+		CloseableSearchMapping previous = this.mapping;
+		this.mapping = next;
+		this.vocabulary = built;
+		this.live = generation;
+		if (previous != null) {
+			previous.close();
+		}
+		deleteAllBut(generation);
+		if (backlogMark != null) {
+			this.jdbc.update("DELETE FROM search_backlog WHERE id <= ?", backlogMark);
+		}
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		log.info("Search index rebuilt: {} services in {} ms", ids.size(), took.toMillis());
+		catchUp();
 		return new Rebuild(ids.size(), took);
 	}
 
@@ -157,16 +214,53 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 
 	/** Brings the services an import touched up to date, before the import returns. */
 	@EventListener
-	public synchronized void onImport(DirectoryChanged change) {
-		var since = java.sql.Timestamp.from(change.report().startedAt());
-		Set<String> ids = new LinkedHashSet<>(this.jdbc
-			.queryForList("SELECT id FROM service WHERE imported_at >= ? OR withdrawn_at >= ? OR organization_id IN "
-					+ "(SELECT id FROM organization WHERE imported_at >= ?) OR id IN (SELECT sal.service_id "
-					+ "FROM service_at_location sal JOIN location l ON l.id = sal.location_id WHERE l.imported_at >= ?) "
-					+ "OR id IN (SELECT a.service_id FROM attribute a JOIN taxonomy_term t ON t.id = a.taxonomy_term_id "
-					+ "WHERE t.imported_at >= ?)", String.class, since, since, since, since, since));
-		update(ids);
-		writeMarker(latestImportRun());
+	public void onImport(DirectoryChanged change) {
+		catchUp();
+	}
+
+	/** Catches up with changes committed by a run that could not index them itself. */
+	@Scheduled(fixedDelayString = "${signpost.search-backlog-poll:5s}")
+	void poll() {
+		if (this.mapping != null && !this.jdbc
+			.queryForList("SELECT id FROM search_backlog ORDER BY id FETCH FIRST 1 ROWS ONLY", Long.class)
+			.isEmpty()) {
+			catchUp();
+		}
+	}
+
+	/**
+	 * Indexes the services on the backlog, commits the index, and only then takes them
+	 * off: a crash anywhere in between leaves them there for the next try. Returns how
+	 * many services were re-read.
+	 */
+	public synchronized int catchUp() {
+		int total = 0;
+		while (this.mapping != null) {
+			List<long[]> taken = new ArrayList<>();
+			Set<String> ids = new LinkedHashSet<>();
+			this.jdbc.query(
+					"SELECT id, service_id FROM search_backlog ORDER BY id FETCH FIRST " + BACKLOG_ROUND + " ROWS ONLY",
+					rs -> {
+						long id = rs.getLong(1);
+						if (!taken.isEmpty() && taken.get(taken.size() - 1)[1] == id - 1) {
+							taken.get(taken.size() - 1)[1] = id;
+						}
+						else {
+							taken.add(new long[] { id, id });
+						}
+						ids.add(rs.getString(2));
+					});
+			if (ids.isEmpty()) {
+				break;
+			}
+			update(ids);
+			// Runs of ids read without a gap: another transaction's row can only fall
+			// into a gap, so it is never deleted unread.
+			this.jdbc.batchUpdate("DELETE FROM search_backlog WHERE id BETWEEN ? AND ?",
+					taken.stream().map(run -> new Object[] { run[0], run[1] }).toList());
+			total += ids.size();
+		}
+		return total;
 	}
 
 	/** Re-reads these services from the database: adds, replaces or deletes each. */
@@ -177,15 +271,16 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		try (SearchSession session = this.mapping.createSessionWithOptions()
 			.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async())
 			.build()) {
-			write(session, new ArrayList<>(ids), this.documents.terms(), true);
+			write(session, new ArrayList<>(ids), this.documents.terms(), true, this.vocabulary);
 			if (ids.size() >= BATCH) {
 				// A big import leaves many small segments; searches are faster over one.
 				session.workspace().mergeSegments();
 			}
-			// Durable and visible to searches before the import returns.
+			// Durable and visible to searches before the backlog is cleared.
 			session.workspace().flush();
 			session.workspace().refresh();
 		}
+		writeMarker(this.live, this.vocabulary);
 		log.info("Search index updated: {} services re-read", ids.size());
 	}
 
@@ -194,7 +289,8 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	 * next batch is read while the index takes this one, on the other core. replace: each
 	 * may be in the index already, and one the database no longer finds is deleted.
 	 */
-	private void write(SearchSession session, List<String> ids, ServiceDocuments.Terms terms, boolean replace) {
+	private void write(SearchSession session, List<String> ids, ServiceDocuments.Terms terms, boolean replace,
+			Vocabulary vocabulary) {
 		CompletableFuture<?> writing = CompletableFuture.completedFuture(null);
 		for (int i = 0; i < ids.size(); i += BATCH) {
 			List<String> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
@@ -207,7 +303,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 					writes.add(session.indexer().delete(ServiceDocument.class, id, null).toCompletableFuture());
 				}
 				else {
-					this.vocabulary.add(document);
+					vocabulary.add(document);
 					writes.add((replace ? session.indexer().addOrUpdate(document) : session.indexer().add(document))
 						.toCompletableFuture());
 				}
@@ -217,33 +313,96 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		writing.join();
 	}
 
-	private long latestImportRun() {
-		Long id = this.jdbc.queryForObject("SELECT MAX(id) FROM import_run", Long.class);
-		return id == null ? 0 : id;
-	}
-
-	private boolean isCurrent() throws IOException {
-		Path marker = this.folder.resolve("signpost-index.properties");
-		if (!Files.exists(marker) || !Files.exists(this.folder.resolve("vocabulary.txt"))) {
-			return false;
+	/**
+	 * The live generation, or null when there is none that is complete and of this format
+	 * (a first start, a lost folder, an older Signpost's index).
+	 */
+	private Path currentGeneration() throws IOException {
+		Path pointer = this.folder.resolve(CURRENT);
+		if (!Files.exists(pointer)) {
+			return null;
+		}
+		String name = Files.readString(pointer).strip();
+		Path generation = this.folder.resolve(name);
+		Path marker = generation.resolve(MARKER);
+		if (!name.matches("g\\d+") || !Files.exists(marker) || !Files.exists(generation.resolve(VOCABULARY))) {
+			return null;
 		}
 		Properties properties = new Properties();
 		try (var in = Files.newBufferedReader(marker)) {
 			properties.load(in);
 		}
-		return FORMAT.equals(properties.getProperty("format"))
-				&& String.valueOf(latestImportRun()).equals(properties.getProperty("import-run"));
+		return FORMAT.equals(properties.getProperty("format")) ? generation : null;
 	}
 
-	private void writeMarker(long importRun) {
+	/** A folder name no generation has now: one more than the highest. */
+	private Path nextGeneration() {
+		int highest = 0;
+		if (Files.isDirectory(this.folder)) {
+			try (Stream<Path> children = Files.list(this.folder)) {
+				highest = children.map(path -> path.getFileName().toString())
+					.filter(name -> name.matches("g\\d+"))
+					.mapToInt(name -> Integer.parseInt(name.substring(1)))
+					.max()
+					.orElse(0);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return this.folder.resolve("g" + (highest + 1));
+	}
+
+	/** Points the index at this generation, atomically: the old pointer or the new. */
+	private void makeCurrent(Path generation) {
 		try {
-			Files.createDirectories(this.folder);
-			this.vocabulary.save(this.folder.resolve("vocabulary.txt"));
+			Path pointer = this.folder.resolve(CURRENT);
+			Path written = this.folder.resolve(CURRENT + ".new");
+			Files.writeString(written, generation.getFileName().toString());
+			try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
+				channel.force(true);
+			}
+			Files.move(written, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Deletes what is not the live generation: older ones, and any half-built. */
+	private void deleteAllBut(Path generation) {
+		try (Stream<Path> children = Files.list(this.folder)) {
+			children.filter(path -> !path.equals(generation) && !path.getFileName().toString().equals(CURRENT))
+				.forEach(SearchIndex::deleteQuietly);
+		}
+		catch (IOException ex) {
+			log.warn("Could not tidy {}", this.folder, ex);
+		}
+	}
+
+	private static void deleteQuietly(Path path) {
+		if (!Files.exists(path)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(path)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete {}", path, ex);
+		}
+	}
+
+	private static void writeMarker(Path generation, Vocabulary vocabulary) {
+		try {
+			Files.createDirectories(generation);
+			// Whole or not at all: a crash while saving keeps the last complete copy.
+			vocabulary.save(generation.resolve(VOCABULARY + ".new"));
+			Files.move(generation.resolve(VOCABULARY + ".new"), generation.resolve(VOCABULARY),
+					StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			Properties properties = new Properties();
 			properties.setProperty("format", FORMAT);
-			properties.setProperty("import-run", String.valueOf(importRun));
-			try (var out = Files.newBufferedWriter(this.folder.resolve("signpost-index.properties"))) {
-				properties.store(out, "What the search index has seen; delete the folder to rebuild it");
+			try (var out = Files.newBufferedWriter(generation.resolve(MARKER))) {
+				properties.store(out, "A complete Signpost search index; delete the index folder to rebuild it");
 			}
 		}
 		catch (IOException ex) {

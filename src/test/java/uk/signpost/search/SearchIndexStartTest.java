@@ -102,22 +102,50 @@ class SearchIndexStartTest extends DirectoryTest {
 		assertThat(found(index, "food")).isEqualTo(1);
 		assertThat(found(index, "debts")).isEqualTo(1);
 		// Rebuilt into one segment, which searches count filters over fastest.
-		try (Stream<Path> files = Files.list(this.properties.getDataDir().resolve("index/services"))) {
+		Path folder = this.properties.getDataDir().resolve("index");
+		Path live = folder.resolve(Files.readString(folder.resolve("current")));
+		try (Stream<Path> files = Files.list(live.resolve("services"))) {
 			assertThat(files.filter(path -> path.toString().endsWith(".si"))).hasSize(1);
 		}
 	}
 
 	@Test
-	void anIndexBehindTheDatabaseIsRebuilt() {
-		// An import the index never saw (as if Signpost stopped before updating it).
-		this.jdbc.update("INSERT INTO import_run (publisher_id, source, full_feed, started_at, finished_at, outcome, "
-				+ "services_read, services_created, services_updated, services_unchanged, services_withdrawn, "
-				+ "services_skipped, organizations_written, locations_written, taxonomy_terms_written) VALUES "
-				+ "('council', 'x', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'SUCCEEDED', 0, 0, 0, 0, 0, 0, 0, 0, 0)");
+	void changesTheIndexNeverSawAreCaughtUpOnStartWithoutARebuild() {
+		// Committed with their backlog rows, as if Signpost stopped before indexing them.
 		this.jdbc.update("UPDATE service SET name = 'Renamed Pantry'");
+		this.jdbc.update("INSERT INTO search_backlog (service_id) SELECT id FROM service");
 		SearchIndex index = start();
-		assertThat(index.rebuiltAtStart()).isTrue();
+		assertThat(index.rebuiltAtStart()).isFalse();
 		assertThat(found(index, "pantry")).isEqualTo(2);
+		assertThat(TestDirectory.count(this.jdbc, "SELECT COUNT(*) FROM search_backlog")).isZero();
+	}
+
+	@Test
+	void aHalfBuiltGenerationIsNeverUsed() throws Exception {
+		Path index = this.properties.getDataDir().resolve("index");
+		String live = Files.readString(index.resolve("current"));
+		// A rebuild killed half way: a newer folder with no marker, the pointer
+		// unchanged.
+		Files.createDirectories(index.resolve("g99/services"));
+		Files.writeString(index.resolve("g99/services/segments_1"), "half");
+		SearchIndex restarted = start();
+		assertThat(restarted.rebuiltAtStart()).isFalse();
+		assertThat(Files.readString(index.resolve("current"))).isEqualTo(live);
+		assertThat(Files.exists(index.resolve("g99"))).isFalse();
+		assertThat(found(restarted, "food")).isEqualTo(1);
+	}
+
+	@Test
+	void anIndexWithoutAPointerIsRebuiltBesideAndSwapped() throws Exception {
+		Path index = this.properties.getDataDir().resolve("index");
+		String before = Files.readString(index.resolve("current"));
+		Files.delete(index.resolve("current"));
+		SearchIndex restarted = start();
+		assertThat(restarted.rebuiltAtStart()).isTrue();
+		String after = Files.readString(index.resolve("current"));
+		assertThat(after).isNotEqualTo(before);
+		assertThat(Files.exists(index.resolve(before))).isFalse();
+		assertThat(found(restarted, "debts")).isEqualTo(1);
 	}
 
 }

@@ -351,8 +351,8 @@ class SearchTest extends DirectoryTest {
 	void theIndexFollowsEveryImportAndComesBackFromTheDatabase() throws Exception {
 		TestFeed smaller = new TestFeed();
 		smaller.service("foodbank", "Preston Foodbank").description("Food parcels.").category("Food", "Food banks");
-		this.importer.importFeed(new FeedSource.Files(smaller.write(this.folder.resolve("next"))), "council",
-				"Council");
+		this.importer.importFeed(new FeedSource.Files(smaller.write(this.folder.resolve("next"))), "council", "Council",
+				true);
 		assertThat(ids(run(ServiceQuery.builder()))).containsExactly("foodbank");
 
 		SearchIndex.Rebuild rebuild = this.index.rebuild();
