@@ -274,8 +274,11 @@ public final class Commands {
 		SpringApplication application = new SpringApplication(SignpostApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		DataFolderLock.install(application);
-		application.setDefaultProperties(
-				Map.of("signpost.demo-data", "false", "spring.main.banner-mode", "off", "logging.level.root", "warn"));
+		// A command indexes what it changed before it ends; polling the backlog would
+		// only
+		// read the tables while the import writes them.
+		application.setDefaultProperties(Map.of("signpost.demo-data", "false", "spring.main.banner-mode", "off",
+				"logging.level.root", "warn", "signpost.search-backlog-poll", "1h"));
 		return application.run(springArgs.toArray(String[]::new));
 	}
 

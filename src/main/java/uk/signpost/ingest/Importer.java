@@ -280,6 +280,7 @@ public class Importer {
 		}
 		try {
 			run.add(this.transaction.execute(status -> this.writer.write(batch, run)));
+			log.debug("Committed a batch: {} services read so far", run.servicesRead);
 		}
 		catch (RuntimeException ex) {
 			if (batch.size() == 1) {

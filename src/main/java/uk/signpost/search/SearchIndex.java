@@ -309,6 +309,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 				}
 			}
 			writing = CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+			log.debug("Indexing: {} of {} services handed to the index", i + batch.size(), ids.size());
 		}
 		writing.join();
 	}
