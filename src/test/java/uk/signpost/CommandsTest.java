@@ -5,8 +5,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +106,47 @@ class CommandsTest {
 			.contains("Usage:");
 		assertThat(run("import", "feed.json", "--publisher", "Not Valid!", dataDir())).isEqualTo(2);
 		assertThat(this.err.toString()).contains("a publisher name is lower-case letters");
+	}
+
+	@Test
+	void aBadModifiedAfterIsAUsageErrorOfOneLine() {
+		int status = run("import", "https://example.org/api", "--publisher", "demo", "--modified-after", "yesterday",
+				dataDir());
+
+		assertThat(status).isEqualTo(2);
+		assertThat(this.err.toString()).startsWith(
+				"--modified-after takes a date and time in UTC like 2026-01-31T00:00:00Z, not 'yesterday'\nUsage:");
+		assertThat(this.err.toString()).doesNotContain("Exception", "\tat ");
+	}
+
+	@Test
+	void aCommandRefusesADataFolderTheSiteIsUsingAndChangesNothing() throws Exception {
+		Path feed = this.folder.resolve("feed");
+		assertThat(run("generate", "--out", feed.toString(), "--services", "20")).isZero();
+		// The site (or another command) has the folder.
+		try (ConfigurableApplicationContext site = Commands.start(List.of(dataDir()))) {
+			int status = run("import", feed.toString(), "--publisher", "demo", dataDir());
+
+			assertThat(status).isEqualTo(1);
+			assertThat(this.err.toString().strip()).matches(
+					"Signpost is already running on the data folder .*data \\(process \\d+\\): stop it first, or give"
+							+ " this command another --signpost.data-dir\\.");
+			assertThat(site.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM service", Integer.class))
+				.isZero();
+		}
+		// Once it has stopped, the same command runs.
+		assertThat(run("import", feed.toString(), "--publisher", "demo", dataDir())).isZero();
+	}
+
+	@Test
+	void downloadsLeftByAKilledRunAreDeletedOnStart() throws Exception {
+		Path left = Files.createDirectories(this.folder.resolve("data/downloads/county-123"));
+		Files.writeString(left.resolve("page-000001.json"), "[]");
+
+		try (ConfigurableApplicationContext context = Commands.start(List.of(dataDir()))) {
+			assertThat(Files.exists(left)).isFalse();
+			assertThat(Files.exists(this.folder.resolve("data/downloads"))).isTrue();
+		}
 	}
 
 }

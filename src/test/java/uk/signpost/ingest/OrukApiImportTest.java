@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.unit.DataSize;
 
 import uk.signpost.DirectoryTest;
+import uk.signpost.SignpostProperties;
 import uk.signpost.TestDirectory;
 import uk.signpost.directory.Service;
 import uk.signpost.directory.ServiceRepository;
@@ -42,6 +44,9 @@ class OrukApiImportTest extends DirectoryTest {
 
 	@Autowired
 	ServiceRepository services;
+
+	@Autowired
+	SignpostProperties properties;
 
 	HttpServer server;
 
@@ -69,6 +74,9 @@ class OrukApiImportTest extends DirectoryTest {
 			Reply reply = this.routes.getOrDefault(path, e -> new Reply(404, "{}", false, 0)).apply(exchange);
 			try {
 				Thread.sleep(reply.delayMillis());
+				if (reply.status() / 100 == 3) {
+					exchange.getResponseHeaders().add("Location", reply.body());
+				}
 				byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
 				// A cut-off answer is sent chunked and stops half-way, as when a proxy
 				// drops a download.
@@ -90,6 +98,9 @@ class OrukApiImportTest extends DirectoryTest {
 	@AfterEach
 	void stop() {
 		this.server.stop(0);
+		SignpostProperties.Limits defaults = new SignpostProperties.Limits();
+		this.properties.getLimits().setMaxPages(defaults.getMaxPages());
+		this.properties.getLimits().setMaxResponseSize(defaults.getMaxResponseSize());
 	}
 
 	URI base() {
@@ -215,6 +226,78 @@ class OrukApiImportTest extends DirectoryTest {
 		ImportReport report = this.importer.importFeed(new FeedSource.Api(base(), null), "county", null);
 
 		assertThat(report.failure()).endsWith("is not an ORUK page: it has no \"contents\" list");
+	}
+
+	/** A page that lists full records, so the client fetches nothing more for it. */
+	static String fullPage(int page, int totalPages, String... ids) {
+		return Feeds
+			.page(java.util.Arrays.stream(ids).map(id -> Feeds.service(id, "Service " + id)).toArray(String[]::new))
+			.replace("\"total_pages\": 1", "\"total_pages\": " + totalPages)
+			.replace("\"last_page\": true", "\"last_page\": " + (page == totalPages));
+	}
+
+	@Test
+	void aTotalPagesThatLiesStopsWhenAPageRepeatsAndWithdrawsNothing() {
+		this.routes.put("/api/services", exchange -> Reply.ok(fullPage(1, 1, "a", "b")));
+		assertThat(this.importer.importFeed(new FeedSource.Api(base(), null), "county", "County").succeeded()).isTrue();
+		// The same first page for every page number, and a total that never comes.
+		this.routes.put("/api/services", exchange -> Reply.ok(fullPage(1, 5000, "a")));
+
+		ImportReport report = this.importer.importFeed(new FeedSource.Api(base(), null), "county", "County");
+
+		assertThat(report.succeeded()).as(report.summary()).isTrue();
+		assertThat(this.requests.stream().filter(r -> r.startsWith("/api/services?")).count()).isEqualTo(3);
+		assertThat(report.problems())
+			.anySatisfy(p -> assertThat(p.reason()).contains("page 2 lists the same services as page 1",
+					"although total_pages says 5000", "no service is withdrawn"));
+		assertThat(report.servicesWithdrawn()).isZero();
+		assertThat(this.services.countActive()).isEqualTo(2);
+	}
+
+	@Test
+	void anApiThatNeverEndsStopsAtTheMostPagesAndChangesNothing() {
+		this.properties.getLimits().setMaxPages(3);
+		this.routes.put("/api/services", exchange -> {
+			String page = exchange.getRequestURI().getQuery().replaceAll("^page=(\\d+).*", "$1");
+			return Reply.ok(fullPage(Integer.parseInt(page), 1_000_000, "s" + page));
+		});
+
+		ImportReport report = this.importer.importFeed(new FeedSource.Api(base(), null), "county", "County");
+
+		assertThat(report.succeeded()).isFalse();
+		assertThat(report.failure()).contains("more than 3 pages (signpost.limits.max-pages)");
+		assertThat(report.summary()).contains("Nothing was changed.");
+		assertThat(this.services.countActive()).isZero();
+	}
+
+	@Test
+	void aHugeResponseIsCutOffWhileItStreams() {
+		this.properties.getLimits().setMaxResponseSize(DataSize.ofKilobytes(4));
+		this.routes.put("/api/services",
+				exchange -> new Reply(200, fullPage(1, 1, "a", "b", "c", "d", "e", "f", "g"), true, 0));
+
+		ImportReport report = this.importer.importFeed(new FeedSource.Api(base(), null), "county", "County");
+
+		assertThat(report.succeeded()).isFalse();
+		assertThat(report.failure()).contains("a response is larger than", "(signpost.limits.max-response-size)");
+		assertThat(this.services.countActive()).isZero();
+	}
+
+	@Test
+	void redirectsAreFollowedOnlyToTheSameHost() {
+		this.routes.put("/api/services",
+				exchange -> new Reply(302, "/moved/services?" + exchange.getRequestURI().getQuery(), false, 0));
+		this.routes.put("/moved/services", exchange -> Reply.ok(fullPage(1, 1, "a")));
+		ImportReport same = this.importer.importFeed(new FeedSource.Api(base(), null), "county", "County");
+		assertThat(same.succeeded()).as(same.summary()).isTrue();
+		assertThat(same.servicesCreated()).isEqualTo(1);
+
+		int port = this.server.getAddress().getPort();
+		this.routes.put("/api/services",
+				exchange -> new Reply(302, "http://localhost:" + port + "/moved/services", false, 0));
+		ImportReport other = this.importer.importFeed(new FeedSource.Api(base(), null), "county", "County");
+		assertThat(other.succeeded()).isFalse();
+		assertThat(other.failure()).contains("redirects to http://localhost:" + port, "another host; not followed");
 	}
 
 }
