@@ -79,8 +79,9 @@ class PostgresImportTest extends DirectoryTest {
 		assertThat(service.contacts()).hasSize(1);
 
 		Feeds.write(this.folder, "other.json", Feeds.service("svc-2", "Other"));
+		// Withdrawing 1 of 1 is past the share an import may withdraw by itself.
 		ImportReport withdrawn = this.importer.importFeed(new FeedSource.Files(this.folder.resolve("other.json")),
-				"council", null);
+				"council", null, true);
 		assertThat(withdrawn.servicesWithdrawn()).isEqualTo(1);
 		assertThat(this.services.findById(service.id()).orElseThrow().isWithdrawn()).isTrue();
 		assertThat(TestDirectory.orphans(this.jdbc)).as("rows whose record is not there").isEmpty();
