@@ -83,11 +83,11 @@ public final class Commands {
 				case "bench-search" ->
 					SearchBenchmark.run(arguments.integer("services", 100_000), arguments.integer("queries", 2000),
 							arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
-							!"no".equals(arguments.options.get("rebuild")), arguments.spring, out);
+							!"no".equals(arguments.options.get("rebuild")), arguments.spring, Commands::start, out);
 				case "bench-api" ->
 					ApiBenchmark.run(arguments.integer("services", 100_000), arguments.integer("requests", 500),
 							arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
-							arguments.spring, out);
+							arguments.spring, Commands::startSite, out);
 				default -> {
 					out.println(USAGE);
 					yield 0;
@@ -279,6 +279,16 @@ public final class Commands {
 		// read the tables while the import writes them.
 		application.setDefaultProperties(Map.of("signpost.demo-data", "false", "spring.main.banner-mode", "off",
 				"logging.level.root", "warn", "signpost.search-backlog-poll", "1h"));
+		return application.run(springArgs.toArray(String[]::new));
+	}
+
+	/** The site itself, for benchmarks that time it over HTTP. */
+	public static ConfigurableApplicationContext startSite(List<String> springArgs) {
+		SpringApplication application = new SpringApplication(SignpostApplication.class);
+		application.setWebApplicationType(WebApplicationType.SERVLET);
+		DataFolderLock.install(application);
+		application.setDefaultProperties(
+				Map.of("signpost.demo-data", "false", "spring.main.banner-mode", "off", "logging.level.root", "warn"));
 		return application.run(springArgs.toArray(String[]::new));
 	}
 

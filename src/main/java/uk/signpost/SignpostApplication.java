@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import uk.signpost.settings.SignpostProperties;
+
 /**
  * Starts the site, or, when the first argument names a command (import, generate,
  * bench-import), runs that command without the web server and exits with its status.

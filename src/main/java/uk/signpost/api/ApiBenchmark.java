@@ -16,12 +16,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import uk.signpost.SignpostApplication;
 import uk.signpost.demo.BenchmarkFolder;
 import uk.signpost.directory.Service;
 
@@ -37,17 +34,15 @@ public final class ApiBenchmark {
 	private ApiBenchmark() {
 	}
 
+	/** site: starts the site with these settings, on the port they give. */
 	public static int run(int services, int requests, java.nio.file.Path reuse, List<String> springArgs,
-			PrintStream out) throws IOException, InterruptedException {
+			Function<List<String>, ConfigurableApplicationContext> site, PrintStream out)
+			throws IOException, InterruptedException {
 		BenchmarkFolder folder = BenchmarkFolder.prepare(services, reuse, out);
 		List<String> spring = new ArrayList<>(springArgs);
 		spring.add(folder.dataDirSetting());
 		spring.add("--server.port=0");
-		SpringApplication application = new SpringApplication(SignpostApplication.class);
-		application.setWebApplicationType(WebApplicationType.SERVLET);
-		application.setDefaultProperties(
-				Map.of("signpost.demo-data", "false", "spring.main.banner-mode", "off", "logging.level.root", "warn"));
-		try (ConfigurableApplicationContext context = application.run(spring.toArray(String[]::new))) {
+		try (ConfigurableApplicationContext context = site.apply(spring)) {
 			if (!folder.load(context, out)) {
 				return 1;
 			}

@@ -8,8 +8,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import uk.signpost.directory.DirectoryChanged;
 import uk.signpost.directory.Service;
-import uk.signpost.ingest.Importer.DirectoryChanged;
 
 /**
  * Every findable service's id in id order, with a running count of their locations, held

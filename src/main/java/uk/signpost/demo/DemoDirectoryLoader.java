@@ -13,7 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import uk.signpost.SignpostProperties;
+import uk.signpost.settings.SignpostProperties;
 import uk.signpost.directory.ServiceRepository;
 import uk.signpost.ingest.FeedSource;
 import uk.signpost.ingest.ImportReport;

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import uk.signpost.ingest.Importer.DirectoryChanged;
+import uk.signpost.directory.DirectoryChanged;
 
 /**
  * Postcodes, outward codes and place names with their coordinates. The directory's own

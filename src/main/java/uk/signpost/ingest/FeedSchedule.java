@@ -13,7 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
-import uk.signpost.SignpostProperties;
+import uk.signpost.settings.SignpostProperties;
 
 /**
  * Pulls the feeds configured under signpost.feeds: the whole feed once the site has

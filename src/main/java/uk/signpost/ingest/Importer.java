@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import uk.signpost.SignpostProperties;
+import uk.signpost.settings.SignpostProperties;
+import uk.signpost.directory.DirectoryChanged;
 import uk.signpost.directory.RecordId;
 
 /**
@@ -147,7 +148,7 @@ public class Importer {
 			log.warn(report.summary());
 		}
 		// A failed run may still have committed some batches (ADR 0003).
-		this.events.publishEvent(new DirectoryChanged(publisherId, report));
+		this.events.publishEvent(new DirectoryChanged(publisherId));
 		return report;
 	}
 
@@ -469,13 +470,6 @@ public class Importer {
 		catch (IOException ex) {
 			log.warn("Could not delete {}", folder, ex);
 		}
-	}
-
-	/**
-	 * Published after every import run, failed ones too, for anything kept in step with
-	 * the directory: records written since the report's start are what changed.
-	 */
-	public record DirectoryChanged(String publisherId, ImportReport report) {
 	}
 
 }

@@ -36,7 +36,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import uk.signpost.SignpostProperties;
+import uk.signpost.settings.SignpostProperties;
 
 /**
  * Downloads a publisher's whole ORUK API into local files before anything is written, so

@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import uk.signpost.Commands;
 import uk.signpost.demo.BenchmarkFolder;
 import uk.signpost.geo.PlaceFinder;
 
@@ -48,11 +47,11 @@ public final class SearchBenchmark {
 	 * the folder has it (brought up to date at start if it is behind).
 	 */
 	public static int run(int services, int queries, Path work, boolean rebuild, List<String> springArgs,
-			PrintStream out) throws IOException {
+			Function<List<String>, ConfigurableApplicationContext> starter, PrintStream out) throws IOException {
 		BenchmarkFolder folder = BenchmarkFolder.prepare(services, work, out);
 		List<String> spring = new ArrayList<>(springArgs);
 		spring.add(folder.dataDirSetting());
-		try (ConfigurableApplicationContext context = Commands.start(spring)) {
+		try (ConfigurableApplicationContext context = starter.apply(spring)) {
 			if (!folder.load(context, out)) {
 				return 1;
 			}

@@ -35,8 +35,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import uk.signpost.SignpostProperties;
-import uk.signpost.ingest.Importer.DirectoryChanged;
+import uk.signpost.settings.SignpostProperties;
+import uk.signpost.directory.DirectoryChanged;
 
 /**
  * The Lucene index of findable services, under {@code data-dir/index}. The database is

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.unit.DataSize;
 
 import uk.signpost.DirectoryTest;
-import uk.signpost.SignpostProperties;
+import uk.signpost.settings.SignpostProperties;
 import uk.signpost.TestDirectory;
 import uk.signpost.directory.Service;
 import uk.signpost.directory.ServiceRepository;

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
 import uk.signpost.DirectoryTest;
-import uk.signpost.SignpostProperties;
+import uk.signpost.settings.SignpostProperties;
 import uk.signpost.TestDirectory;
 import uk.signpost.ingest.FeedSource;
 import uk.signpost.ingest.Importer;

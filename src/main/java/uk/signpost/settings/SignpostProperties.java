@@ -1,4 +1,4 @@
-package uk.signpost;
+package uk.signpost.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;
