@@ -106,10 +106,6 @@ class ResultCards {
 			return this.delivery.stream().map(Delivery::label).toList();
 		}
 
-		public boolean remote() {
-			return !this.delivery.contains(Delivery.IN_PERSON) || (this.distanceMiles == null && !this.areaServed);
-		}
-
 	}
 
 	private final JdbcTemplate jdbc;
