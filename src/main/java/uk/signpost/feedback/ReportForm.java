@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * "Report a problem with this service", as typed: what is wrong, what it should say, and
  * an email address if the person wants to be asked about it.
  */
-record ReportForm(String problem, String correction, String email, String token) {
+record ReportForm(String problem, String correction, String email) {
 
 	/** What can be wrong, and how it reads on the page. */
 	static final Map<String, String> PROBLEMS = new LinkedHashMap<>();
