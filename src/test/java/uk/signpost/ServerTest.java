@@ -53,6 +53,8 @@ public abstract class ServerTest {
 	/** Empties the directory and imports every-field.json as the publisher "council". */
 	protected void directory() throws IOException {
 		TestDirectory.clear(this.jdbc);
+		// Every request here comes from 127.0.0.1: a fresh report limit for each test.
+		this.jdbc.update("DELETE FROM rate_limit");
 		this.index.rebuild();
 		Path feed = Files.createTempFile(DATA_DIR, "feed-", ".json");
 		Files.writeString(feed, WebTest.resource("every-field.json"));

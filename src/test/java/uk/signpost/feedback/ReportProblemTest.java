@@ -26,6 +26,7 @@ class ReportProblemTest extends WebTest {
 	@BeforeEach
 	void directory() throws Exception {
 		clear();
+		this.jdbc.update("DELETE FROM rate_limit");
 		load("council", resource("every-field.json"));
 		String form = this.mvc.perform(get("/services/" + ID + "/report"))
 			.andExpect(status().isOk())
