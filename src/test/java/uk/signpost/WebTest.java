@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import uk.signpost.ingest.FeedSource;
 import uk.signpost.ingest.ImportReport;
@@ -24,6 +25,7 @@ import uk.signpost.ingest.Importer;
 import uk.signpost.search.SearchIndex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -81,6 +83,14 @@ public abstract class WebTest {
 	/** A GET of this path as written: %20 stays a space, not "%2520". */
 	protected static MockHttpServletRequestBuilder api(String path) {
 		return get(URI.create(path));
+	}
+
+	/**
+	 * A form posted from Signpost's own page: with the CSRF token the page's form
+	 * carries.
+	 */
+	protected static MockHttpServletRequestBuilder post(String path) {
+		return MockMvcRequestBuilders.post(path).with(csrf());
 	}
 
 	protected String fetch(String path) throws Exception {

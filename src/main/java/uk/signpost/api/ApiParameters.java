@@ -26,6 +26,23 @@ final class ApiParameters {
 
 	static final int DEFAULT_PER_PAGE = 50;
 
+	/**
+	 * The deepest page: far beyond any directory, and low enough that page times per_page
+	 * stays a whole number Java can count (page 2,147,483,647 of 50 overflowed).
+	 */
+	static final int MAX_PAGE = 1_000_000;
+
+	/** The years a date-time may name: four digits, as RFC 3339 writes them. */
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+	/**
+	 * Control characters (NUL and the like) and halves of a surrogate pair mean nothing
+	 * in a parameter; left in, they would reach answers and break their JSON.
+	 */
+	private static final java.util.regex.Pattern MEANINGLESS = java.util.regex.Pattern.compile("\\p{Cc}|\\p{Cs}");
+
 	private final Map<String, String> values;
 
 	private final List<String> problems = new ArrayList<>();
@@ -40,7 +57,16 @@ final class ApiParameters {
 
 	String text(String name) {
 		String value = this.values.get(name);
-		return value == null || value.isBlank() ? null : value.strip();
+		if (value == null) {
+			return null;
+		}
+		value = clean(value);
+		return value.isBlank() ? null : value.strip();
+	}
+
+	/** The text with control characters and lone surrogate halves made spaces. */
+	static String clean(String text) {
+		return text == null ? null : MEANINGLESS.matcher(text).replaceAll(" ");
 	}
 
 	int integer(String name, int fallback, int minimum, int maximum) {
@@ -85,13 +111,17 @@ final class ApiParameters {
 			return null;
 		}
 		try {
-			return text.length() == 10 ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC)
+			Instant instant = text.length() == 10 ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC)
 					: Instant.parse(text);
+			if (!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST)) {
+				return instant;
+			}
 		}
 		catch (DateTimeParseException ex) {
-			this.problems.add(name + " must be a date-time such as 2026-01-31T09:00:00Z, not \"" + text + "\"");
-			return null;
+			// reported below
 		}
+		this.problems.add(name + " must be a date-time such as 2026-01-31T09:00:00Z, not \"" + text + "\"");
+		return null;
 	}
 
 	/** A day as ORUK's byday writes it (MO) or in full (monday). */
@@ -146,7 +176,7 @@ final class ApiParameters {
 	}
 
 	int page() {
-		return integer("page", 1, 1, Integer.MAX_VALUE);
+		return integer("page", 1, 1, MAX_PAGE);
 	}
 
 	int perPage() {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.signpost.geo.Place;
 import uk.signpost.geo.PlaceFinder;
 import uk.signpost.search.ServiceQuery;
+import uk.signpost.search.ServiceSearch;
 
 /**
  * ORUK's /service_at_locations: each service at each of its locations, with the filters
@@ -36,10 +37,14 @@ class ServiceAtLocationsController {
 
 	private final PlaceFinder places;
 
-	ServiceAtLocationsController(OrukRecords records, ServiceAtLocationFinder finder, PlaceFinder places) {
+	private final ServiceSearch search;
+
+	ServiceAtLocationsController(OrukRecords records, ServiceAtLocationFinder finder, PlaceFinder places,
+			ServiceSearch search) {
 		this.records = records;
 		this.finder = finder;
 		this.places = places;
+		this.search = search;
 	}
 
 	@GetMapping
@@ -48,7 +53,7 @@ class ServiceAtLocationsController {
 		int page = p.page();
 		int perPage = p.perPage();
 		boolean full = p.bool("full");
-		ServiceQuery query = ServicesController.filters(p).build();
+		ServiceQuery query = ServicesController.filters(p, this.search).build();
 		Double proximity = p.positive("proximity");
 		String postcode = p.text("postcode");
 		ServiceQuery.Near near = null;

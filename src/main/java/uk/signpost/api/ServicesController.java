@@ -45,7 +45,7 @@ class ServicesController {
 		int page = p.page();
 		int perPage = p.perPage();
 		boolean full = p.bool("full");
-		ServiceQuery query = filters(p).build();
+		ServiceQuery query = filters(p, this.search).build();
 		p.failIfInvalid();
 		long total;
 		List<String> ids;
@@ -73,9 +73,17 @@ class ServicesController {
 	 * The filters /services and /service_at_locations share, as a search; bad values are
 	 * collected in p.
 	 */
-	static ServiceQuery.Builder filters(ApiParameters p) {
+	static ServiceQuery.Builder filters(ApiParameters p, ServiceSearch search) {
+		String text = p.text("search");
+		ServiceSearch.Words words = text == null ? null : search.words(text);
+		if (words != null && words.capped()) {
+			// Said, not cut silently: a client would take a page of the first words'
+			// matches for an answer to all of them.
+			p.problem("search may have at most " + ServiceSearch.MOST_WORDS
+					+ " words (filler words such as \"help\" not counted), not " + words.count());
+		}
 		return ServiceQuery.builder()
-			.text(p.text("search"))
+			.text(text)
 			.day(p.day("day"))
 			.exact(true)
 			.api(new ServiceQuery.ApiFilters(p.text("taxonomy_term_id"), p.text("taxonomy_id"),

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * "Report a problem with this service", as typed: what is wrong, what it should say, and
  * an email address if the person wants to be asked about it.
  */
-record ReportForm(String problem, String correction, String email, String token) {
+record ReportForm(String problem, String correction, String email) {
 
 	/** What can be wrong, and how it reads on the page. */
 	static final Map<String, String> PROBLEMS = new LinkedHashMap<>();
@@ -25,10 +25,24 @@ record ReportForm(String problem, String correction, String email, String token)
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
+	/**
+	 * Control characters other than line breaks and tabs, and halves of a surrogate pair:
+	 * they would come back in the form and PostgreSQL refuses a NUL in text.
+	 */
+	private static final Pattern MEANINGLESS = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]|\\p{Cs}");
+
 	ReportForm {
-		problem = problem == null || problem.isBlank() ? null : problem.strip();
-		correction = correction == null || correction.isBlank() ? null : correction.strip();
-		email = email == null || email.isBlank() ? null : email.strip();
+		problem = typed(problem);
+		correction = typed(correction);
+		email = typed(email);
+	}
+
+	private static String typed(String text) {
+		if (text == null) {
+			return null;
+		}
+		text = MEANINGLESS.matcher(text).replaceAll("");
+		return text.isBlank() ? null : text.strip();
 	}
 
 	/** Each field's error, in page order: empty when the report can be kept. */

@@ -65,6 +65,10 @@ class SearchController {
 			result = this.search.search(form.toQuery(near, PAGE_SIZE));
 			found = this.cards.cards(result.hits());
 		}
+		// Very long searches are cut (ServiceSearch.MOST_WORDS), and the page says so.
+		ServiceSearch.Words words = form.q() == null ? null : this.search.words(form.q());
+		model.addAttribute("wordsNotice", words != null && words.capped() ? "Only the first " + ServiceSearch.MOST_WORDS
+				+ " of the " + words.count() + " words you typed were searched" : null);
 		model.addAttribute("page", new SearchPage(form, result, found, place, notice, error, choices, PAGE_SIZE,
 				LocalDate.now(this.clock.withZone(ServiceSearch.LONDON))));
 		// "Add selected to your list" with nothing ticked (kept=none, never in the

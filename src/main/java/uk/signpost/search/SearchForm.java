@@ -26,6 +26,8 @@ public record SearchForm(String q, String where, Double radius, Integer age, Boo
 
 	public static final String COMPACT = "compact";
 
+	private static final java.util.regex.Pattern MEANINGLESS = java.util.regex.Pattern.compile("\\p{Cc}|\\p{Cs}");
+
 	public static final List<String> DAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 			"sunday");
 
@@ -63,8 +65,16 @@ public record SearchForm(String q, String where, Double radius, Integer age, Boo
 		return url(parameters);
 	}
 
+	/**
+	 * What was typed, without control characters (a NUL would reach the page title) or
+	 * halves of a surrogate pair.
+	 */
 	private static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : text.strip();
+		if (text == null) {
+			return null;
+		}
+		text = MEANINGLESS.matcher(text).replaceAll(" ");
+		return text.isBlank() ? null : text.strip();
 	}
 
 	public boolean isFree() {

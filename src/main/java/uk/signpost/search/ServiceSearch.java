@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -40,6 +41,25 @@ import uk.signpost.search.SearchResult.Relaxation;
 public class ServiceSearch implements DisposableBean {
 
 	static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	/**
+	 * The most words one search matches (filler words such as "help" do not count). Each
+	 * word is a clause for three fields, more with its synonyms, and Lucene refuses a
+	 * query of more than 1,024 clauses: 400 words failed.
+	 */
+	public static final int MOST_WORDS = 32;
+
+	/**
+	 * A search's words: the text as searched (cut after the first MOST_WORDS that count)
+	 * and how many there were.
+	 */
+	public record Words(String text, int count) {
+
+		public boolean capped() {
+			return this.count > MOST_WORDS;
+		}
+
+	}
 
 	/** Radius choices offered to people, in miles. */
 	public static final List<Double> RADII = List.of(1.0, 3.0, 5.0, 10.0, 25.0, 50.0);
@@ -91,7 +111,7 @@ public class ServiceSearch implements DisposableBean {
 
 	public uk.signpost.search.SearchResult search(ServiceQuery query) {
 		String correctedFrom = null;
-		String text = query.text();
+		String text = query.text() == null ? null : words(query.text()).text();
 		if (text != null && !query.exact()) {
 			String corrected = this.index.vocabulary().correct(text);
 			if (corrected != null) {
@@ -443,7 +463,38 @@ public class ServiceSearch implements DisposableBean {
 
 	/** The words to match, or null when there are none worth matching. */
 	private String searched(ServiceQuery query) {
-		return query.text() != null && hasTerms(query.text()) ? query.text() : null;
+		String text = query.text() == null ? null : words(query.text()).text();
+		return text != null && hasTerms(text) ? text : null;
+	}
+
+	/**
+	 * The words the query analyser keeps, counted by where they start in the text (a
+	 * word's synonyms start where it does), and the text cut before the first one past
+	 * MOST_WORDS.
+	 */
+	public Words words(String text) {
+		Analyzer analyzer = this.index.queryAnalyzer();
+		int count = 0;
+		int lastStart = -1;
+		int cut = text.length();
+		try (TokenStream tokens = analyzer.tokenStream("names", text)) {
+			OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
+			tokens.reset();
+			while (tokens.incrementToken()) {
+				if (offset.startOffset() > lastStart) {
+					lastStart = offset.startOffset();
+					count++;
+					if (count == MOST_WORDS + 1) {
+						cut = lastStart;
+					}
+				}
+			}
+			tokens.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new Words(count > MOST_WORDS ? text.substring(0, cut).strip() : text, count);
 	}
 
 	private static GeoPoint point(ServiceQuery.Near near) {

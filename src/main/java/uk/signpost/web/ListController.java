@@ -75,20 +75,20 @@ class ListController {
 		for (String one : id == null ? List.<String>of() : id) {
 			kept = YourList.with(kept, one);
 		}
-		YourList.write(response, kept);
+		YourList.write(request, response, kept);
 		return "redirect:" + (local ? back : "/list");
 	}
 
 	@PostMapping("/list/remove")
 	String remove(@RequestParam String id, HttpServletRequest request, HttpServletResponse response) {
-		YourList.write(response, YourList.without(YourList.read(request), id));
+		YourList.write(request, response, YourList.without(YourList.read(request), id));
 		return "redirect:/list";
 	}
 
 	/** Keeps a shared list as the person's own. */
 	@PostMapping("/list/keep")
-	String keep(@RequestParam String ids, HttpServletResponse response) {
-		YourList.write(response, YourList.parse(ids));
+	String keep(@RequestParam String ids, HttpServletRequest request, HttpServletResponse response) {
+		YourList.write(request, response, YourList.parse(ids));
 		return "redirect:/list";
 	}
 

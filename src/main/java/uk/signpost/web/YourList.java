@@ -53,10 +53,12 @@ final class YourList {
 		return List.copyOf(ids);
 	}
 
-	static void write(HttpServletResponse response, List<String> ids) {
+	/** Secure whenever the request came over HTTPS. */
+	static void write(HttpServletRequest request, HttpServletResponse response, List<String> ids) {
 		Cookie cookie = new Cookie(COOKIE, String.join(".", ids));
 		cookie.setPath("/");
 		cookie.setHttpOnly(true);
+		cookie.setSecure(request.isSecure());
 		cookie.setAttribute("SameSite", "Lax");
 		cookie.setMaxAge(ids.isEmpty() ? 0 : 60 * 60 * 24 * 90);
 		response.addCookie(cookie);

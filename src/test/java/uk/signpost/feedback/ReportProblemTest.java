@@ -5,14 +5,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import uk.signpost.WebTest;
 import uk.signpost.directory.RecordId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -24,27 +23,23 @@ class ReportProblemTest extends WebTest {
 
 	static final String ID = RecordId.of("council", "service", "3a1f6c52-0000-4000-8000-000000000001");
 
-	MockHttpSession session;
-
-	String token;
-
 	@BeforeEach
 	void directory() throws Exception {
 		clear();
+		this.jdbc.update("DELETE FROM rate_limit");
 		load("council", resource("every-field.json"));
-		this.session = new MockHttpSession();
-		String form = this.mvc.perform(get("/services/" + ID + "/report").session(this.session))
+		String form = this.mvc.perform(get("/services/" + ID + "/report"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(form).contains("What is wrong?").contains("The phone number is wrong");
-		this.token = form.replaceAll("(?s).*name=\"token\" value=\"([0-9a-f]+)\".*", "$1");
-		assertThat(this.token).hasSize(48);
+		// Spring Security's token, put in by th:action.
+		assertThat(form).containsPattern("<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]{20,}\"");
 	}
 
 	private String send(Map<String, String> fields, String client, int status) throws Exception {
-		var request = post("/services/" + ID + "/report").session(this.session).with(r -> {
+		var request = post("/services/" + ID + "/report").with(r -> {
 			r.setRemoteAddr(client);
 			return r;
 		});
@@ -55,9 +50,7 @@ class ReportProblemTest extends WebTest {
 	@Test
 	void aReportIsStoredWithTheServiceAndPublisherAndConfirmed() throws Exception {
 		this.mvc
-			.perform(post("/services/" + ID + "/report").session(this.session)
-				.param("token", this.token)
-				.param("problem", "phone")
+			.perform(post("/services/" + ID + "/report").param("problem", "phone")
 				.param("correction", "The number is now 01632 960999"))
 			.andExpect(redirectedUrl("/services/" + ID + "/report/sent"));
 		assertThat(this.jdbc.queryForMap("SELECT service_id, publisher_id, problem, correction, email FROM feedback"))
@@ -74,34 +67,37 @@ class ReportProblemTest extends WebTest {
 
 	@Test
 	void missingAnswersAreNamedInTheErrorSummaryAndNothingIsKept() throws Exception {
-		String page = send(Map.of("token", this.token, "email", "not an email"), "10.0.0.1", 400);
+		String page = send(Map.of("email", "not an email"), "10.0.0.1", 400);
 		assertThat(page).contains("There is a problem")
 			.contains("Select what is wrong")
 			.contains("Enter an email address in the correct format, like name@example.com")
 			.contains("<title>Error: Report a problem");
-		assertThat(send(Map.of("token", this.token, "problem", "hours"), "10.0.0.1", 400))
-			.contains("Enter what it should say");
+		assertThat(send(Map.of("problem", "hours"), "10.0.0.1", 400)).contains("Enter what it should say");
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM feedback", Integer.class)).isZero();
 	}
 
 	@Test
 	void aFormFromElsewhereIsRefused() throws Exception {
-		assertThat(send(Map.of("token", "forged", "problem", "closed"), "10.0.0.2", 403))
-			.contains("Your report was not sent");
+		this.mvc
+			.perform(MockMvcRequestBuilders.post("/services/" + ID + "/report")
+				.param("problem", "closed")
+				.param("_csrf", "forged"))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(MockMvcRequestBuilders.post("/services/" + ID + "/report").param("problem", "closed"))
+			.andExpect(status().isForbidden());
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM feedback", Integer.class)).isZero();
 	}
 
 	@Test
 	void oneClientCanSendOnlyAFewReportsAnHour() throws Exception {
 		for (int i = 0; i < ReportLimit.PER_HOUR; i++) {
-			this.session.setAttribute("report-token", this.token);
-			send(Map.of("token", this.token, "problem", "closed"), "10.0.0.3", 302);
+			send(Map.of("problem", "closed"), "10.0.0.3", 302);
 		}
-		this.session.setAttribute("report-token", this.token);
-		assertThat(send(Map.of("token", this.token, "problem", "closed"), "10.0.0.3", 429))
-			.contains("You have sent a lot of reports");
+		assertThat(send(Map.of("problem", "closed"), "10.0.0.3", 429)).contains("You have sent a lot of reports");
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM feedback", Integer.class))
 			.isEqualTo(ReportLimit.PER_HOUR);
+		// Another client is counted on its own.
+		send(Map.of("problem", "closed"), "10.0.0.4", 302);
 	}
 
 }

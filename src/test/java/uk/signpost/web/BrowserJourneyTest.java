@@ -24,6 +24,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -117,6 +119,8 @@ class BrowserJourneyTest {
 		if (!javascript) {
 			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
 		}
+		// The console, to see what the Content-Security-Policy refused.
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
 		this.browser = new ChromeDriver(service, options);
 		this.browser.manage().window().setSize(new Dimension(width, 900));
@@ -127,11 +131,17 @@ class BrowserJourneyTest {
 		return "http://localhost:" + this.port + path;
 	}
 
-	/** axe-core's WCAG 2.2 A and AA rules find nothing on the page. */
+	/**
+	 * axe-core's WCAG 2.2 A and AA rules find nothing on the page, and the console shows
+	 * no script or style the Content-Security-Policy refused.
+	 */
 	private void accessible(WebDriver browser) {
 		if (!this.javascript) {
 			return;
 		}
+		assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).map(LogEntry::getMessage)
+			.as(browser.getCurrentUrl())
+			.noneMatch(message -> message.contains("Content Security Policy") || message.contains("htmx:"));
 		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
 			.analyze(browser);
 		List<String> violations = results.getViolations()

@@ -9,7 +9,6 @@ import uk.signpost.directory.RecordId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -93,8 +92,11 @@ class YourListTest extends WebTest {
 	@Test
 	void resultCardsAddToTheListAndComeBackToTheSameResults() throws Exception {
 		String results = fetch("/search?q=food");
-		assertThat(results).contains("name=\"id\" value=\"" + ID + "\" formmethod=\"post\"")
-			.contains("formaction=\"/list/add?back=/search?q%3Dfood\"");
+		// The card's button sends the keep form, which carries the CSRF token.
+		assertThat(results).contains("name=\"id\" value=\"" + ID + "\" form=\"keep\"")
+			.contains("formaction=\"/list/add?back=/search?q%3Dfood\"")
+			.containsPattern(
+					"<form id=\"keep\" method=\"post\" action=\"/list/add\"><input type=\"hidden\" name=\"_csrf\"");
 		Cookie list = this.mvc.perform(post("/list/add").param("id", ID).param("back", "/search?q=food"))
 			.andExpect(redirectedUrl("/search?q=food"))
 			.andReturn()

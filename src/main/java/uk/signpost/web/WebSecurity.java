@@ -1,0 +1,121 @@
+package uk.signpost.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Spring Security for what every response needs: security headers, and a CSRF token in
+ * every form that changes something (Your list, reporting a problem). Everything is
+ * public: there is no sign-in yet. A later /manage adds a chain of its own before
+ * {@link #pages}, with its sign-in, and leaves these as they are.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class WebSecurity {
+
+	/**
+	 * Scripts, styles, fonts and images only from Signpost itself, and never inline: the
+	 * layout's scripts are files, htmx adds no style element and evaluates nothing
+	 * (htmx-config).
+	 */
+	static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	/** JSON loads nothing. */
+	static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+	static final String CSRF_COOKIE = "signpost-csrf";
+
+	/**
+	 * The open data API: read-only JSON for any origin, no session and no CSRF token (it
+	 * changes nothing, reads no cookie, and answers anything but GET with 405).
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http) throws Exception {
+		return common(http.securityMatcher("/api", "/api/**"), API_POLICY).csrf(csrf -> csrf.disable()).build();
+	}
+
+	/**
+	 * Static files: public and cached for a year, so they must never set a cookie (shared
+	 * caches would keep it).
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain files(HttpSecurity http) throws Exception {
+		return common(http.securityMatcher("/css/**", "/js/**", "/webjars/**", "/assets/**", "/favicon.ico"),
+				PAGE_POLICY)
+			.csrf(csrf -> csrf.disable())
+			.build();
+	}
+
+	/**
+	 * The pages. The CSRF token lives in a cookie, not a session, so any node of several
+	 * can check it and nobody gets a session; a POST without it gets the GOV.UK 403 page
+	 * (templates/error/403.html) and changes nothing.
+	 */
+	@Bean
+	@Order(3)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName(CSRF_COOKIE);
+		// Secure is set when the request came over HTTPS (the repository's own rule).
+		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
+		return common(http, PAGE_POLICY).csrf(csrf -> csrf.csrfTokenRepository(tokens))
+			.addFilterAfter(new TokenBeforeThePage(), CsrfFilter.class)
+			.build();
+	}
+
+	private static HttpSecurity common(HttpSecurity http, String policy) throws Exception {
+		return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache(cache -> cache.disable())
+			.logout(logout -> logout.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+				.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				// HSTS stays Spring Security's default: sent only over HTTPS.
+				.httpStrictTransportSecurity(Customizer.withDefaults())
+				// Public pages and the API's ETags: no "no-store" on everything.
+				.cacheControl(cache -> cache.disable()));
+	}
+
+	/**
+	 * Makes the token (and its cookie, on a first visit) before the page is written: a
+	 * form far down a long page would otherwise ask for it after the response was
+	 * committed, too late for the cookie.
+	 */
+	private static final class TokenBeforeThePage extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+				token.getToken();
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+}

@@ -1,0 +1,132 @@
+package uk.signpost.web;
+
+import java.net.http.HttpResponse;
+import java.util.Collections;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import uk.signpost.ServerTest;
+import uk.signpost.search.ServiceSearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests anyone can send that were 500s with a stack trace at ERROR, or Spring's
+ * Whitelabel page: through a real port, they are 400s in the API's JSON or GOV.UK pages,
+ * and nothing is logged as an error.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class BadRequestsTest extends ServerTest {
+
+	@Autowired
+	ObjectMapper json;
+
+	@BeforeEach
+	void load() throws Exception {
+		directory();
+	}
+
+	private static String words(int count) {
+		return IntStream.range(0, count).mapToObj(i -> "word" + i).collect(Collectors.joining("+"));
+	}
+
+	private JsonNode apiError(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+		JsonNode body = this.json.readTree(response.body());
+		assertThat(body.path("status").asInt()).isEqualTo(status);
+		assertThat(body.has("error")).isTrue();
+		assertThat(body.path("message").asString()).isNotBlank().doesNotContain("Exception");
+		return body;
+	}
+
+	private static void govukPage(HttpResponse<String> response, int status, String heading) {
+		assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(status);
+		assertThat(response.body()).as(response.uri().toString())
+			.contains("govuk-template")
+			.contains("<h1 class=\"govuk-heading-l\">" + heading + "</h1>")
+			.doesNotContain("Whitelabel")
+			.doesNotContain("Exception");
+	}
+
+	@Test
+	void theApiAnswersBadParametersWith400sThatNameThem(CapturedOutput log) throws Exception {
+		assertThat(apiError(api("/api/services?page=%C3%28"), 400).path("message").asString())
+			.isEqualTo(MalformedRequests.MESSAGE);
+		assertThat(apiError(api("/api/services?search=%ED%A0%80"), 400).path("message").asString())
+			.isEqualTo(MalformedRequests.MESSAGE);
+		assertThat(apiError(api("/api/service_at_locations?page=2147483647"), 400).path("message").asString())
+			.contains("page must be from 1 to 1000000");
+		assertThat(apiError(api("/api/services?search=food&page=2147483647"), 400).path("message").asString())
+			.contains("page must be from 1 to 1000000");
+		assertThat(apiError(api("/api/services?modified_after=%2B999999999-12-31T23:59:59Z"), 400).path("message")
+			.asString()).contains("modified_after must be a date-time");
+		assertThat(apiError(api("/api/services?search=" + words(400)), 400).path("message").asString())
+			.contains("search may have at most 32 words", "not 400");
+		assertThat(apiError(api("/api/service_at_locations?search=" + words(33)), 400).path("message").asString())
+			.contains("not 33");
+		// A browser asking for HTML, and addresses with no handler, get the API's JSON
+		// too.
+		HttpResponse<String> html = page("/api/services?page=%C3%28");
+		apiError(html, 400);
+		assertThat(apiError(api("/api/nothing-here"), 404).path("error").asString()).isEqualTo("Not Found");
+		apiError(send(request("/api/services").header("Accept", "text/html").DELETE()), 405);
+		assertThat(log.getAll()).doesNotContain(" ERROR ");
+	}
+
+	@Test
+	void thirtyTwoWordsWithTheMostSynonymsStillSearch(CapturedOutput log) throws Exception {
+		// "counselling" has 13 synonyms: 32 of it is the heaviest query the cap lets
+		// through.
+		String heaviest = String.join("+", Collections.nCopies(ServiceSearch.MOST_WORDS, "counselling"));
+		assertThat(api("/api/services?search=" + heaviest).statusCode()).isEqualTo(200);
+		assertThat(page("/search?q=" + heaviest + "&where=PR1").statusCode()).isEqualTo(200);
+		assertThat(api("/api/services?search=" + heaviest + "+the+help+with").statusCode()).as("filler words are free")
+			.isEqualTo(200);
+		assertThat(log.getAll()).doesNotContain(" ERROR ");
+	}
+
+	@Test
+	void aVeryLongSearchOnThePageSearchesTheFirstWordsAndSaysSo(CapturedOutput log) throws Exception {
+		HttpResponse<String> response = page("/search?q=food+" + words(399));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("Only the first 32 of the 400 words you typed were searched")
+			.contains("for food word0 word1");
+		assertThat(page("/search?q=food+bank").body()).doesNotContain("words you typed were searched");
+		assertThat(log.getAll()).doesNotContain(" ERROR ");
+	}
+
+	@Test
+	void badNumbersAndCharactersOnPagesGiveTheGovukPage(CapturedOutput log) throws Exception {
+		for (String path : new String[] { "/search?age=abc", "/search?page=99999999999", "/search?radius=far",
+				"/search?free=maybe", "/search?q=%C3%28", "/search?q=%ED%A0%80", "/list?ids=%ff" }) {
+			govukPage(page(path), 400, "There is a problem with the web address");
+		}
+		HttpResponse<String> first = page("/search?page=-1");
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(first.body()).contains("1 service");
+		govukPage(page("/nothing-here"), 404, "Page not found");
+		govukPage(page("/list/add"), 405, "Sorry, that did not work");
+		assertThat(log.getAll()).doesNotContain(" ERROR ");
+	}
+
+	@Test
+	void controlCharactersNeverReachThePage() throws Exception {
+		HttpResponse<String> response = page("/search?q=food%00bank%07&where=%00");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).doesNotContain("\u0000").doesNotContain("\u0007");
+		assertThat(response.body().replaceAll("(?s).*<title>(.*?)</title>.*", "$1")).contains("food bank");
+	}
+
+}
