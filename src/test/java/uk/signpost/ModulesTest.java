@@ -28,9 +28,9 @@ class ModulesTest {
 	@Test
 	void theFeaturesAreThePackagesTheDocsName() {
 		assertThat(this.modules.stream().map(module -> module.getBasePackage().getName())).containsExactlyInAnyOrder(
-				"uk.signpost.api", "uk.signpost.demo", "uk.signpost.directory", "uk.signpost.feedback",
-				"uk.signpost.geo", "uk.signpost.ingest", "uk.signpost.search", "uk.signpost.settings",
-				"uk.signpost.web");
+				"uk.signpost.api", "uk.signpost.content", "uk.signpost.demo", "uk.signpost.directory",
+				"uk.signpost.feedback", "uk.signpost.geo", "uk.signpost.ingest", "uk.signpost.search",
+				"uk.signpost.settings", "uk.signpost.web");
 	}
 
 	@Test

@@ -1,5 +1,11 @@
 package uk.signpost.search;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
 import org.apache.lucene.analysis.core.LowerCaseFilterFactory;
 import org.apache.lucene.analysis.core.StopFilterFactory;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilterFactory;
@@ -8,8 +14,11 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilterFactory;
 import org.apache.lucene.analysis.miscellaneous.KeywordMarkerFilterFactory;
 import org.apache.lucene.analysis.standard.StandardTokenizerFactory;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilterFactory;
+import org.apache.lucene.util.ResourceLoader;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
+
+import uk.signpost.content.ContentFiles;
 
 /**
  * How text is split and stemmed. The index analyser stems British English; the query
@@ -22,6 +31,7 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
 
 	static final String QUERY = "query";
 
+	/** Paths under content/, where a council's own copy replaces the one shipped. */
 	static final String SYNONYMS = "search/synonyms.txt";
 
 	/**
@@ -33,6 +43,13 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
 	/** Words the stemmer mangles into something else; kept as typed. */
 	static final String PROTECTED = "search/protected-words.txt";
 
+	/** A council's content folder, or null; see {@link ContentLoader}. */
+	private static volatile Path overrides;
+
+	static void overrides(Path folder) {
+		overrides = folder;
+	}
+
 	@Override
 	public void configure(LuceneAnalysisConfigurationContext context) {
 		context.analyzer(TEXT)
@@ -41,8 +58,8 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
 			.tokenFilter(EnglishPossessiveFilterFactory.class)
 			.tokenFilter(LowerCaseFilterFactory.class)
 			.tokenFilter(ASCIIFoldingFilterFactory.class)
-			.tokenFilter(KeywordMarkerFilterFactory.class)
-			.param("protected", PROTECTED)
+			.tokenFilter(ProtectedWords.class)
+			.param("protected", ContentFiles.CLASSPATH + PROTECTED)
 			.tokenFilter(PorterStemFilterFactory.class);
 		context.analyzer(QUERY)
 			.custom()
@@ -50,17 +67,105 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
 			.tokenFilter(EnglishPossessiveFilterFactory.class)
 			.tokenFilter(LowerCaseFilterFactory.class)
 			.tokenFilter(ASCIIFoldingFilterFactory.class)
-			.tokenFilter(StopFilterFactory.class)
-			.param("words", FILLER)
+			.tokenFilter(FillerWords.class)
+			.param("words", ContentFiles.CLASSPATH + FILLER)
 			.param("ignoreCase", "true")
-			.tokenFilter(SynonymGraphFilterFactory.class)
-			.param("synonyms", SYNONYMS)
+			.tokenFilter(Synonyms.class)
+			.param("synonyms", ContentFiles.CLASSPATH + SYNONYMS)
 			.param("ignoreCase", "true")
 			.param("expand", "true")
-			.tokenFilter(KeywordMarkerFilterFactory.class)
-			.param("protected", PROTECTED)
+			.tokenFilter(ProtectedWords.class)
+			.param("protected", ContentFiles.CLASSPATH + PROTECTED)
 			.tokenFilter(PorterStemFilterFactory.class);
 		context.normalizer("keyword").custom().tokenFilter(LowerCaseFilterFactory.class);
+	}
+
+	/**
+	 * Reads a word list from the council's content folder when it has its own copy, else
+	 * from the jar, for Lucene's factories below.
+	 */
+	private static final class ContentLoader implements ResourceLoader {
+
+		private final ResourceLoader shipped;
+
+		ContentLoader(ResourceLoader shipped) {
+			this.shipped = shipped;
+		}
+
+		@Override
+		public InputStream openResource(String resource) throws IOException {
+			Path folder = overrides;
+			if (folder != null && resource.startsWith(ContentFiles.CLASSPATH)) {
+				Path own = folder.resolve(resource.substring(ContentFiles.CLASSPATH.length()));
+				if (Files.isRegularFile(own)) {
+					return Files.newInputStream(own);
+				}
+			}
+			return this.shipped.openResource(resource);
+		}
+
+		@Override
+		public <T> Class<? extends T> findClass(String name, Class<T> expectedType) {
+			return this.shipped.findClass(name, expectedType);
+		}
+
+	}
+
+	/** Lucene's synonym filter, reading its list through {@link ContentLoader}. */
+	public static final class Synonyms extends SynonymGraphFilterFactory {
+
+		/** Lucene's name for the factory. */
+		public static final String NAME = "signpostSynonyms";
+
+		public Synonyms(Map<String, String> args) {
+			super(args);
+		}
+
+		@Override
+		public void inform(ResourceLoader loader) throws IOException {
+			super.inform(new ContentLoader(loader));
+		}
+
+	}
+
+	/**
+	 * Lucene's stop filter for the filler words, reading them through
+	 * {@link ContentLoader}.
+	 */
+	public static final class FillerWords extends StopFilterFactory {
+
+		/** Lucene's name for the factory. */
+		public static final String NAME = "signpostFillerWords";
+
+		public FillerWords(Map<String, String> args) {
+			super(args);
+		}
+
+		@Override
+		public void inform(ResourceLoader loader) throws IOException {
+			super.inform(new ContentLoader(loader));
+		}
+
+	}
+
+	/**
+	 * Lucene's keyword marker for the protected words, reading them through
+	 * {@link ContentLoader}.
+	 */
+	public static final class ProtectedWords extends KeywordMarkerFilterFactory {
+
+		/** Lucene's name for the factory. */
+		public static final String NAME = "signpostProtectedWords";
+
+		public ProtectedWords(Map<String, String> args) {
+			super(args);
+		}
+
+		@Override
+		public void inform(ResourceLoader loader) throws IOException {
+			super.inform(new ContentLoader(loader));
+		}
+
 	}
 
 }

@@ -36,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import uk.signpost.settings.SignpostProperties;
+import uk.signpost.content.ContentFiles;
 import uk.signpost.directory.DirectoryChanged;
 
 /**
@@ -82,10 +83,16 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	/** Whether the last start found the index current or rebuilt it. */
 	private boolean rebuiltAtStart;
 
-	SearchIndex(ServiceDocuments documents, JdbcTemplate jdbc, SignpostProperties properties) {
+	private final ContentFiles content;
+
+	SearchIndex(ServiceDocuments documents, JdbcTemplate jdbc, SignpostProperties properties, ContentFiles content) {
 		this.documents = documents;
 		this.jdbc = jdbc;
 		this.folder = properties.getDataDir().resolve("index").toAbsolutePath();
+		this.content = content;
+		// The word lists are read by Lucene's factories, which Hibernate Search makes by
+		// class; a council's own copies reach them through this one setting.
+		SearchAnalysis.overrides(content.overrides());
 	}
 
 	/** How documents are built from rows, for searches that name what the index holds. */
@@ -103,7 +110,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 				this.live = current;
 				Vocabulary loaded = new Vocabulary();
 				loaded.load(current.resolve(VOCABULARY));
-				loaded.addResource(SearchAnalysis.SYNONYMS);
+				loaded.addSynonyms(this.content.read(SearchAnalysis.SYNONYMS));
 				this.vocabulary = loaded;
 				deleteAllBut(current);
 				catchUp();
@@ -166,7 +173,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		Path generation = nextGeneration();
 		deleteQuietly(generation);
 		Vocabulary built = new Vocabulary();
-		built.addResource(SearchAnalysis.SYNONYMS);
+		built.addSynonyms(this.content.read(SearchAnalysis.SYNONYMS));
 		ServiceDocuments.Terms terms = this.documents.terms();
 		List<String> ids = new ArrayList<>();
 		this.documents.eachFindableId(ids::add);
@@ -333,7 +340,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		try (var in = Files.newBufferedReader(marker)) {
 			properties.load(in);
 		}
-		return FORMAT.equals(properties.getProperty("format")) ? generation : null;
+		return format().equals(properties.getProperty("format")) ? generation : null;
 	}
 
 	/** A folder name no generation has now: one more than the highest. */
@@ -393,7 +400,16 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		}
 	}
 
-	private static void writeMarker(Path generation, Vocabulary vocabulary) {
+	/**
+	 * The code's format and the protected words, which the index's own analysis uses: a
+	 * council that changes them gets a rebuild on the next start.
+	 */
+	private String format() {
+		String protectedWords = this.content.read(SearchAnalysis.PROTECTED);
+		return FORMAT + "-" + Integer.toHexString(protectedWords == null ? 0 : protectedWords.hashCode());
+	}
+
+	private void writeMarker(Path generation, Vocabulary vocabulary) {
 		try {
 			Files.createDirectories(generation);
 			// Whole or not at all: a crash while saving keeps the last complete copy.
@@ -401,7 +417,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 			Files.move(generation.resolve(VOCABULARY + ".new"), generation.resolve(VOCABULARY),
 					StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			Properties properties = new Properties();
-			properties.setProperty("format", FORMAT);
+			properties.setProperty("format", format());
 			try (var out = Files.newBufferedWriter(generation.resolve(MARKER))) {
 				properties.store(out, "A complete Signpost search index; delete the index folder to rebuild it");
 			}

@@ -50,19 +50,14 @@ final class Vocabulary {
 	}
 
 	/** Every word of the synonym list counts as known, once. */
-	void addResource(String resource) {
-		try (InputStream in = Vocabulary.class.getClassLoader().getResourceAsStream(resource)) {
-			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-				if (!line.startsWith("#")) {
-					Matcher words = WORD.matcher(line.toLowerCase(Locale.UK));
-					while (words.find()) {
-						this.counts.putIfAbsent(words.group(), 1);
-					}
+	void addSynonyms(String list) {
+		for (String line : list.split("\n")) {
+			if (!line.startsWith("#")) {
+				Matcher words = WORD.matcher(line.toLowerCase(Locale.UK));
+				while (words.find()) {
+					this.counts.putIfAbsent(words.group(), 1);
 				}
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

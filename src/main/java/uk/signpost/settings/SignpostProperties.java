@@ -15,6 +15,20 @@ public class SignpostProperties {
 	/** Where all state lives: the H2 database, the search index, downloaded feeds. */
 	private Path dataDir = Path.of("data");
 
+	/**
+	 * A folder of content that replaces what ships in content/, file by file: pages,
+	 * needs to browse, search lists, interface text. None: only what ships.
+	 */
+	private Path contentDir;
+
+	public Path getContentDir() {
+		return this.contentDir;
+	}
+
+	public void setContentDir(Path contentDir) {
+		this.contentDir = contentDir;
+	}
+
 	/** Load the generated demo directory on start when the database has no services. */
 	private boolean demoData = true;
 

@@ -1,20 +1,35 @@
 package uk.signpost.web;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 
-/** The accessibility statement and the privacy notice. */
+import uk.signpost.content.ContentPages;
+
+/**
+ * The long-form pages (the accessibility statement, the privacy notice), written in
+ * Markdown under content/pages so content designers edit them without Java.
+ */
 @Controller
 class InformationController {
 
-	@GetMapping("/accessibility")
-	String accessibility() {
-		return "accessibility";
+	private final ContentPages pages;
+
+	InformationController(ContentPages pages) {
+		this.pages = pages;
 	}
 
-	@GetMapping("/privacy")
-	String privacy() {
-		return "privacy";
+	@GetMapping("/{name:accessibility|privacy}")
+	String page(@PathVariable String name, Model model) {
+		ContentPages.Page page = this.pages.page(name);
+		if (page == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		model.addAttribute("page", page);
+		return "content-page";
 	}
 
 }

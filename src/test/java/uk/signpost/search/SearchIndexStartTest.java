@@ -19,6 +19,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import uk.signpost.DirectoryTest;
 import uk.signpost.settings.SignpostProperties;
 import uk.signpost.TestDirectory;
+import uk.signpost.content.ContentFiles;
 import uk.signpost.ingest.FeedSource;
 import uk.signpost.ingest.Importer;
 
@@ -47,6 +48,9 @@ class SearchIndexStartTest extends DirectoryTest {
 	@Autowired
 	SignpostProperties properties;
 
+	@Autowired
+	ContentFiles content;
+
 	@TempDir
 	Path folder;
 
@@ -74,7 +78,7 @@ class SearchIndexStartTest extends DirectoryTest {
 	}
 
 	private SearchIndex start() {
-		this.restarted = new SearchIndex(this.documents, this.jdbc, this.properties);
+		this.restarted = new SearchIndex(this.documents, this.jdbc, this.properties, this.content);
 		this.restarted.afterSingletonsInstantiated();
 		return this.restarted;
 	}

@@ -52,7 +52,8 @@ class SynonymListTest {
 	}
 
 	private static List<String> lines() throws IOException {
-		try (InputStream in = SearchAnalysis.class.getClassLoader().getResourceAsStream(SearchAnalysis.SYNONYMS)) {
+		try (InputStream in = SearchAnalysis.class.getClassLoader()
+			.getResourceAsStream(uk.signpost.content.ContentFiles.CLASSPATH + SearchAnalysis.SYNONYMS)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
 		}
 	}
