@@ -5,9 +5,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,37 @@ public class Gazetteer {
 	Gazetteer(JdbcTemplate jdbc, TransactionTemplate transaction) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+	}
+
+	static final String ONS = "Source: Office for National Statistics licensed under the Open Government Licence v.3.0";
+
+	static final String OS = "Contains OS data © Crown copyright and database right";
+
+	static final String ROYAL_MAIL = "Contains Royal Mail data © Royal Mail copyright and database right";
+
+	/**
+	 * The attribution the licences of the official postcode and place files in use
+	 * require (SOURCES of each), for every page's footer.
+	 */
+	public Set<String> attribution() {
+		Set<String> lines = new LinkedHashSet<>();
+		for (String source : this.jdbc.queryForList("SELECT DISTINCT source FROM gazetteer_import", String.class)) {
+			switch (source) {
+				case "onspd", "nspl" -> {
+					lines.add(OS);
+					lines.add(ROYAL_MAIL);
+					lines.add(ONS);
+				}
+				case "codepoint" -> {
+					lines.add(OS);
+					lines.add(ROYAL_MAIL);
+				}
+				case "os-open-names" -> lines.add(OS);
+				default -> {
+				}
+			}
+		}
+		return lines;
 	}
 
 	public record Point(double latitude, double longitude) {

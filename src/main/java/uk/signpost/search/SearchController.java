@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestHeader;
 
 import uk.signpost.geo.PlaceFinder;
 
@@ -38,7 +41,7 @@ class SearchController {
 	}
 
 	@GetMapping("/search")
-	String search(SearchForm form, Model model, @RequestHeader(name = "HX-Request", required = false) String htmx,
+	String search(SearchForm form, Model model, HtmxRequest htmx, HttpServletResponse response,
 			@RequestParam(name = "kept", required = false) String kept) {
 		ServiceQuery.Near near = null;
 		String place = null;
@@ -75,7 +78,11 @@ class SearchController {
 		// page's own links).
 		model.addAttribute("keepError", "none".equals(kept) && form.isCompact() && !found.isEmpty()
 				? "Select at least one service to add to your list" : null);
-		return htmx != null ? "search :: results" : "search";
+		// The same address answers the whole page or, for htmx, its results: caches must
+		// keep both. A history restore (htmx's cache missed on Back) needs the whole
+		// page.
+		response.addHeader(HttpHeaders.VARY, "HX-Request");
+		return htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest() ? "search :: results" : "search";
 	}
 
 }

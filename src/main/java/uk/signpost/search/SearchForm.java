@@ -147,6 +147,23 @@ public record SearchForm(String q, String where, Double radius, Integer age, Boo
 		return url(parameters);
 	}
 
+	/**
+	 * The same search, filters and view kept, near another place (one of several found).
+	 */
+	public String withWhere(String place) {
+		Map<String, List<String>> parameters = parameters();
+		parameters.put("where", List.of(place));
+		return url(parameters);
+	}
+
+	/** The same search for these words exactly as typed, without spelling correction. */
+	public String asTyped(String words) {
+		Map<String, List<String>> parameters = parameters();
+		parameters.put("q", List.of(words));
+		parameters.put("exact", List.of("true"));
+		return url(parameters);
+	}
+
 	/** The same search with another radius. */
 	public String withRadius(double miles) {
 		Map<String, List<String>> parameters = parameters();

@@ -1,69 +1,42 @@
 package uk.signpost.web;
 
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+
+import uk.signpost.geo.Gazetteer;
 
 /**
- * What every page's frame needs: the attribution the official postcode and place files in
- * use require (SOURCES of each file's licence), shown in the footer.
+ * What every page's frame shows, whichever feature's controller rendered it (error pages
+ * too): how many services the person keeps, for "Your list (n)", the ids kept, so a card
+ * says "In your list", and the attribution the official postcode and place files in use
+ * require, in the footer. An interceptor on every request, so a new feature's pages
+ * cannot be left out (WebConfiguration registers it).
  */
-@ControllerAdvice(
-		basePackages = { "uk.signpost.web", "uk.signpost.search", "uk.signpost.directory", "uk.signpost.feedback" })
-class PageFrame {
+@Component
+class PageFrame implements HandlerInterceptor {
 
-	static final String ONS = "Source: Office for National Statistics licensed under the Open Government Licence v.3.0";
+	private final Gazetteer gazetteer;
 
-	static final String OS = "Contains OS data © Crown copyright and database right";
-
-	static final String ROYAL_MAIL = "Contains Royal Mail data © Royal Mail copyright and database right";
-
-	private final JdbcTemplate jdbc;
-
-	PageFrame(JdbcTemplate jdbc) {
-		this.jdbc = jdbc;
+	PageFrame(Gazetteer gazetteer) {
+		this.gazetteer = gazetteer;
 	}
 
-	/** How many services the person keeps, for "Your list (n)" in the navigation. */
-	@ModelAttribute("listSize")
-	int listSize(jakarta.servlet.http.HttpServletRequest request) {
-		return YourList.read(request).size();
-	}
-
-	/**
-	 * The ids kept, so a card or service page says "In your list" instead of offering it
-	 * again.
-	 */
-	@ModelAttribute("listIds")
-	Set<String> listIds(jakarta.servlet.http.HttpServletRequest request) {
-		return new LinkedHashSet<>(YourList.read(request));
-	}
-
-	@ModelAttribute("attribution")
-	Set<String> attribution() {
-		List<String> sources = this.jdbc.queryForList("SELECT DISTINCT source FROM gazetteer_import", String.class);
-		Set<String> lines = new LinkedHashSet<>();
-		for (String source : sources) {
-			switch (source) {
-				case "onspd", "nspl" -> {
-					lines.add(OS);
-					lines.add(ROYAL_MAIL);
-					lines.add(ONS);
-				}
-				case "codepoint" -> {
-					lines.add(OS);
-					lines.add(ROYAL_MAIL);
-				}
-				case "os-open-names" -> lines.add(OS);
-				default -> {
-				}
-			}
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			ModelAndView page) {
+		if (page == null || (page.getViewName() != null && page.getViewName().startsWith("redirect:"))) {
+			return;
 		}
-		return lines;
+		var kept = YourList.read(request);
+		page.addObject("listSize", kept.size());
+		page.addObject("listIds", new LinkedHashSet<>(kept));
+		page.addObject("attribution", this.gazetteer.attribution());
 	}
 
 }

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import uk.signpost.content.NeedsToBrowse;
+import uk.signpost.directory.DirectorySummary;
 import uk.signpost.search.ServiceSearch;
 
 /**
@@ -20,21 +20,21 @@ import uk.signpost.search.ServiceSearch;
 @Controller
 class StartController {
 
-	private final JdbcTemplate jdbc;
+	private final DirectorySummary.Reader directory;
 
 	private final ServiceSearch search;
 
 	private final NeedsToBrowse needsToBrowse;
 
-	StartController(JdbcTemplate jdbc, ServiceSearch search, NeedsToBrowse needsToBrowse) {
-		this.jdbc = jdbc;
+	StartController(DirectorySummary.Reader directory, ServiceSearch search, NeedsToBrowse needsToBrowse) {
+		this.directory = directory;
 		this.search = search;
 		this.needsToBrowse = needsToBrowse;
 	}
 
 	@GetMapping("/")
 	String start(Model model) {
-		model.addAttribute("directory", DirectorySummary.read(this.jdbc));
+		model.addAttribute("directory", this.directory.read());
 		model.addAttribute("needs", browse(this.search.needs(), this.needsToBrowse.needs()));
 		return "start";
 	}

@@ -75,6 +75,28 @@ class ContentTest extends WebTest {
 	}
 
 	@Test
+	void everyMessageATemplateUsesIsInTheBundle() throws IOException {
+		java.util.Properties messages = new java.util.Properties();
+		try (var in = Files.newBufferedReader(CONTENT.resolve("messages.properties"))) {
+			messages.load(in);
+		}
+		java.util.regex.Pattern key = java.util.regex.Pattern.compile("#\\{([a-z.]+)[(}]");
+		List<Path> templates;
+		try (Stream<Path> files = Files.walk(Path.of("templates"))) {
+			templates = files.filter(path -> path.toString().endsWith(".html")).toList();
+		}
+		List<String> used = new ArrayList<>();
+		for (Path template : templates) {
+			var keys = key.matcher(Files.readString(template));
+			while (keys.find()) {
+				used.add(keys.group(1));
+				assertThat(messages).as(template + " uses #{" + keys.group(1) + "}").containsKey(keys.group(1));
+			}
+		}
+		assertThat(used).contains("frame.nav.list", "site.name");
+	}
+
+	@Test
 	void aPageIsShownInGovukTypographyWithItsHtmlEscaped() {
 		ContentPages.Page page = ContentPages.parse("test", """
 				---

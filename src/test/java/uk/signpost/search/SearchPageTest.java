@@ -3,6 +3,7 @@ package uk.signpost.search;
 import java.io.IOException;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,6 +47,21 @@ class SearchPageTest extends WebTest {
 			request.header("HX-Request", "true");
 		}
 		return this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	void aHistoryRestoreGetsTheWholePageAndEveryAnswerVariesByHtmx() throws Exception {
+		// htmx asks again when Back finds nothing in its own history cache: the answer
+		// replaces the whole body, so it must be the whole page.
+		var restore = this.mvc
+			.perform(api("/search?q=food").header("HX-Request", "true").header("HX-History-Restore-Request", "true"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(restore.getContentAsString()).contains("<html", "What do you need help with?");
+		assertThat(restore.getHeaders("Vary")).contains("HX-Request");
+		var whole = this.mvc.perform(api("/search?q=food")).andReturn().getResponse();
+		assertThat(whole.getHeaders("Vary")).contains("HX-Request");
 	}
 
 	@ParameterizedTest
