@@ -61,6 +61,18 @@ class BadRequestsTest extends ServerTest {
 	}
 
 	@Test
+	void requestsTomcatCannotReadGetAGovukPageToo() throws Exception {
+		// Refused by Tomcat before Signpost sees them: a NUL in the path, a request line
+		// over 8 KB.
+		for (String path : new String[] { "/services/%00", "/search?q=" + "x".repeat(9000) }) {
+			HttpResponse<String> response = page(path);
+			assertThat(response.statusCode()).as(path.substring(0, 13)).isEqualTo(400);
+			assertThat(response.body()).contains("govuk-template", "There is a problem with the web address")
+				.doesNotContain("Apache Tomcat", "Exception");
+		}
+	}
+
+	@Test
 	void theApiAnswersBadParametersWith400sThatNameThem(CapturedOutput log) throws Exception {
 		assertThat(apiError(api("/api/services?page=%C3%28"), 400).path("message").asString())
 			.isEqualTo(MalformedRequests.MESSAGE);

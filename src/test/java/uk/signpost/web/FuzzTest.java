@@ -192,6 +192,11 @@ class FuzzTest extends ServerTest {
 		String type = response.headers().firstValue("Content-Type").orElse("");
 		if (refusedByTomcat(response)) {
 			assertThat(text).as(where).doesNotContain("Exception");
+			if (type.startsWith("text/html")) {
+				// Tomcat's own answer is the GOV.UK page it is given
+				// (UnreadableRequests).
+				assertThat(text).as(where).contains("govuk-template", "There is a problem with the web address");
+			}
 		}
 		else if (response.uri().getRawPath().startsWith("/api") && response.body().length > 0
 				&& response.statusCode() != 304) {
@@ -214,8 +219,8 @@ class FuzzTest extends ServerTest {
 
 	/**
 	 * Tomcat answers a request line over its 8 KB limit, or a path it cannot decode (%00,
-	 * %ED%A0%80), with a page of its own before Signpost sees the request
-	 * (docs/pages.md).
+	 * %ED%A0%80), before Signpost sees the request, with the static GOV.UK page it is
+	 * given (docs/pages.md).
 	 */
 	private static boolean refusedByTomcat(HttpResponse<byte[]> response) {
 		String path = response.uri().getRawPath();
