@@ -68,10 +68,9 @@ public record ServicePage(Service service, Organization organization, List<Venue
 
 	/** "Free", the publisher's own words, or what each option costs. */
 	public String cost() {
-		List<Service.CostOption> options = this.service.costOptions();
-		boolean free = !options.isEmpty()
-				&& options.stream().allMatch(o -> o.amount() != null && o.amount().signum() == 0);
-		if (free) {
+		List<Service.CostOption> options = Costs.current(this.service.costOptions(), this.now.toLocalDate());
+		if (Costs.isFree(options.stream().map(o -> Costs.isFree(o.amount(), o.amountDescription())).toList(),
+				this.service.fees())) {
 			return "Free";
 		}
 		List<String> parts = new ArrayList<>();
@@ -93,7 +92,11 @@ public record ServicePage(Service service, Organization organization, List<Venue
 	}
 
 	public OpeningHours hours() {
-		return new OpeningHours(this.service.schedules());
+		LocalDate today = this.now.toLocalDate();
+		return new OpeningHours(this.service.schedules()
+			.stream()
+			.filter(s -> Validity.current(s.validFrom(), s.validTo(), today))
+			.toList());
 	}
 
 	public String openNow() {

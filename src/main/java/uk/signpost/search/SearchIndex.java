@@ -236,6 +236,27 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	}
 
 	/**
+	 * Just after midnight: services with hours or prices that stopped applying yesterday
+	 * or start today go on the backlog, so "open" and "Free" follow the dates without a
+	 * rebuild (the index is built for the day it is built on).
+	 */
+	@Scheduled(cron = "0 5 0 * * *", zone = "Europe/London")
+	void requeueDatedRows() {
+		requeueDatedRows(java.time.LocalDate.now(ServiceSearch.LONDON));
+	}
+
+	int requeueDatedRows(java.time.LocalDate today) {
+		var yesterday = java.sql.Date.valueOf(today.minusDays(1));
+		var starts = java.sql.Date.valueOf(today);
+		int queued = 0;
+		for (String table : List.of("schedule", "cost_option")) {
+			queued += this.jdbc.update("INSERT INTO search_backlog (service_id) SELECT DISTINCT service_id FROM "
+					+ table + " WHERE valid_to = ? OR valid_from = ?", yesterday, starts);
+		}
+		return queued;
+	}
+
+	/**
 	 * Indexes the services on the backlog, commits the index, and only then takes them
 	 * off: a crash anywhere in between leaves them there for the next try. Returns how
 	 * many services were re-read.

@@ -2,6 +2,7 @@ package uk.signpost.search;
 
 import java.math.BigDecimal;
 import java.sql.Time;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,8 +22,10 @@ import org.hibernate.search.engine.spatial.GeoPoint;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import uk.signpost.directory.Costs;
 import uk.signpost.directory.InList;
 import uk.signpost.directory.Service;
+import uk.signpost.directory.Validity;
 
 /**
  * Builds index documents from database rows, a batch of services at a time, in one query
@@ -33,9 +36,6 @@ class ServiceDocuments {
 
 	/** Statuses a resident can still use. Inactive and defunct services are not found. */
 	static final List<String> FINDABLE = List.of("active", "temporarily closed");
-
-	private static final Pattern FREE = Pattern.compile("^\\s*(free|no charge|no cost|£?0(\\.00)?)\\b",
-			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern WHEELCHAIR = Pattern
 		.compile("wheelchair access|wheelchair-access|step-free|step free|level access|ramp", Pattern.CASE_INSENSITIVE);
@@ -141,19 +141,20 @@ class ServiceDocuments {
 						terms.describe(rs.getString(2), document);
 					}
 				}, args);
-		Map<String, Boolean> costs = new HashMap<>();
-		this.jdbc.query("SELECT service_id, amount, amount_description FROM cost_option WHERE service_id" + in, rs -> {
-			BigDecimal amount = rs.getBigDecimal(2);
-			String description = rs.getString(3);
-			boolean free = (amount != null && amount.signum() == 0)
-					|| (amount == null && description != null && FREE.matcher(description).find());
-			costs.merge(rs.getString(1), free, Boolean::logicalOr);
-		}, args);
-		documents.values().forEach(document -> {
-			Boolean fromCosts = costs.get(document.id);
-			String fee = fees.get(document.id);
-			document.free = fromCosts != null ? fromCosts : fee != null && FREE.matcher(fee).find();
-		});
+		// Built for today: the daily re-queue in SearchIndex catches rows whose dates
+		// turn.
+		LocalDate today = LocalDate.now(ServiceSearch.LONDON);
+		Map<String, List<Boolean>> costs = new HashMap<>();
+		this.jdbc.query("SELECT service_id, amount, amount_description, valid_from, valid_to FROM cost_option "
+				+ "WHERE service_id" + in, rs -> {
+					if (Validity.current(date(rs.getDate(4)), date(rs.getDate(5)), today)) {
+						costs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+							.add(Costs.isFree(rs.getBigDecimal(2), rs.getString(3)));
+					}
+				}, args);
+		documents.values()
+			.forEach(document -> document.free = Costs.isFree(costs.getOrDefault(document.id, List.of()),
+					fees.get(document.id)));
 		this.jdbc.query("SELECT service_id, name, code FROM language WHERE phone_id IS NULL AND service_id" + in,
 				rs -> {
 					ServiceDocument document = documents.get(rs.getString(1));
@@ -194,10 +195,10 @@ class ServiceDocuments {
 						document.wheelchair = true;
 					}
 				}, args);
-		this.jdbc.query("SELECT service_id, freq, byday, opens_at, closes_at FROM schedule WHERE service_id" + in,
-				rs -> {
+		this.jdbc.query("SELECT service_id, freq, byday, opens_at, closes_at, valid_from, valid_to FROM schedule "
+				+ "WHERE service_id" + in, rs -> {
 					ServiceDocument document = documents.get(rs.getString(1));
-					if (document != null) {
+					if (document != null && Validity.current(date(rs.getDate(6)), date(rs.getDate(7)), today)) {
 						open(document, rs.getString(2), rs.getString(3), time(rs.getTime(4)), time(rs.getTime(5)));
 					}
 				}, args);
@@ -217,6 +218,10 @@ class ServiceDocuments {
 			}
 			document.complete();
 		}
+	}
+
+	private static LocalDate date(java.sql.Date date) {
+		return date == null ? null : date.toLocalDate();
 	}
 
 	private static LocalTime time(Time time) {
