@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ServicePages {
 
-	private static final ZoneId LONDON = ZoneId.of("Europe/London");
+	private static final ZoneId LONDON = Validity.UK;
 
 	private final ServiceRepository services;
 

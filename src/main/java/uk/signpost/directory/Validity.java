@@ -1,6 +1,7 @@
 package uk.signpost.directory;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * Whether a dated ORUK row (a schedule, a cost option) applies on a day: its valid_from
@@ -8,6 +9,12 @@ import java.time.LocalDate;
  * open nor free, in the index and on the page.
  */
 public final class Validity {
+
+	/**
+	 * The directory's clock: ORUK's dates and opening hours are local to the UK, and
+	 * every "today" and "open now" is read here.
+	 */
+	public static final ZoneId UK = ZoneId.of("Europe/London");
 
 	private Validity() {
 	}

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
+import uk.signpost.directory.Validity;
+
 /**
  * Reads and checks one field of a JSON record. A value of the wrong type, out of range or
  * too long is an error (the record is skipped); a value that can be safely dropped (an
@@ -24,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class FieldReader {
 
-	private static final ZoneId UK = ZoneId.of("Europe/London");
+	private static final ZoneId UK = Validity.UK;
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 

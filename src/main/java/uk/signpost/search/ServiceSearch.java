@@ -28,6 +28,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import uk.signpost.directory.Validity;
 import uk.signpost.search.SearchResult.FacetValue;
 import uk.signpost.search.SearchResult.Hit;
 import uk.signpost.search.SearchResult.Relaxation;
@@ -40,7 +41,7 @@ import uk.signpost.search.SearchResult.Relaxation;
 @Component
 public class ServiceSearch implements DisposableBean {
 
-	static final ZoneId LONDON = ZoneId.of("Europe/London");
+	static final ZoneId LONDON = Validity.UK;
 
 	/**
 	 * The most words one search matches (filler words such as "help" do not count). Each
