@@ -43,28 +43,12 @@ class SearchController {
 	@GetMapping("/search")
 	String search(SearchForm form, Model model, HtmxRequest htmx, HttpServletResponse response,
 			@RequestParam(name = "kept", required = false) String kept) {
-		ServiceQuery.Near near = null;
-		String place = null;
-		String notice = null;
-		String error = null;
-		List<uk.signpost.geo.Place> choices = List.of();
-		if (form.where() != null) {
-			PlaceFinder.Whereabouts whereabouts = this.places.find(form.where());
-			if (whereabouts instanceof PlaceFinder.Found found) {
-				near = new ServiceQuery.Near(found.latitude(), found.longitude(), found.areas());
-				place = found.label();
-				notice = found.notice();
-			}
-			else if (whereabouts instanceof PlaceFinder.Ambiguous ambiguous) {
-				choices = ambiguous.choices();
-			}
-			else if (whereabouts instanceof PlaceFinder.NotFound notFound) {
-				error = notFound.message();
-			}
-		}
+		PlaceFinder.Whereabouts where = form.where() == null ? null : this.places.find(form.where());
 		SearchResult result = null;
 		List<ResultCards.Card> found = List.of();
-		if (error == null && choices.isEmpty()) {
+		if (where == null || where instanceof PlaceFinder.Found) {
+			ServiceQuery.Near near = where instanceof PlaceFinder.Found place
+					? new ServiceQuery.Near(place.latitude(), place.longitude(), place.areas()) : null;
 			result = this.search.search(form.toQuery(near, PAGE_SIZE));
 			found = this.cards.cards(result.hits());
 		}
@@ -72,7 +56,7 @@ class SearchController {
 		ServiceSearch.Words words = form.q() == null ? null : this.search.words(form.q());
 		model.addAttribute("wordsNotice", words != null && words.capped() ? "Only the first " + ServiceSearch.MOST_WORDS
 				+ " of the " + words.count() + " words you typed were searched" : null);
-		model.addAttribute("page", new SearchPage(form, result, found, place, notice, error, choices, PAGE_SIZE,
+		model.addAttribute("page", new SearchPage(form, where, result, found, PAGE_SIZE,
 				LocalDate.now(this.clock.withZone(ServiceSearch.LONDON))));
 		// "Add selected to your list" with nothing ticked (kept=none, never in the
 		// page's own links).

@@ -26,6 +26,9 @@ public record SearchForm(String q, String where, Double radius, Integer age, Boo
 
 	public static final String COMPACT = "compact";
 
+	/** No one reads past page 500, and deep pages cost the index the most. */
+	public static final int MOST_PAGES = 500;
+
 	private static final java.util.regex.Pattern MEANINGLESS = java.util.regex.Pattern.compile("\\p{Cc}|\\p{Cs}");
 
 	public static final List<String> DAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -42,7 +45,7 @@ public record SearchForm(String q, String where, Double radius, Integer age, Boo
 		language = blankToNull(language);
 		category = blankToNull(category);
 		sort = "nearest".equals(sort) ? "nearest" : "relevance";
-		page = page == null || page < 1 ? 1 : Math.min(page, 500);
+		page = page == null || page < 1 ? 1 : Math.min(page, MOST_PAGES);
 		view = COMPACT.equals(view) ? COMPACT : null;
 	}
 

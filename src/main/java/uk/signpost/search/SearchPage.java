@@ -7,17 +7,36 @@ import java.util.List;
 import java.util.Map;
 
 import uk.signpost.geo.Place;
+import uk.signpost.geo.PlaceFinder;
 
 /**
  * Everything the search page shows, worked out before the template: it only prints.
  *
- * @param place the place searched near, as found ("PR1 2HE", "Preston, Lancashire")
- * @param placeNotice what was done instead of what was asked (an unknown postcode)
- * @param placeError why the place typed could not be used
- * @param choices places of the name typed, to pick one
+ * @param where what the place typed turned out to be, or null when none was typed
+ * @param result the search, or null when the place must be put right first
  */
-public record SearchPage(SearchForm form, SearchResult result, List<ResultCards.Card> cards, String place,
-		String placeNotice, String placeError, List<Place> choices, int pageSize, LocalDate today) {
+public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchResult result,
+		List<ResultCards.Card> cards, int pageSize, LocalDate today) {
+
+	/** The place searched near, as found ("PR1 2HE", "Preston, Lancashire"). */
+	public String place() {
+		return this.where instanceof PlaceFinder.Found found ? found.label() : null;
+	}
+
+	/** What was done instead of what was asked (an unknown postcode's outward code). */
+	public String placeNotice() {
+		return this.where instanceof PlaceFinder.Found found ? found.notice() : null;
+	}
+
+	/** Why the place typed could not be used. */
+	public String placeError() {
+		return this.where instanceof PlaceFinder.NotFound notFound ? notFound.message() : null;
+	}
+
+	/** Places of the name typed, to pick one. */
+	public List<Place> choices() {
+		return this.where instanceof PlaceFinder.Ambiguous ambiguous ? ambiguous.choices() : List.of();
+	}
 
 	/** One option of a filter: its value, what to call it, how many it would find. */
 	public record Option(String value, String label, long count, boolean selected) {
@@ -28,7 +47,7 @@ public record SearchPage(SearchForm form, SearchResult result, List<ResultCards.
 	}
 
 	public int pages() {
-		return (int) Math.max(1, Math.min(500, (total() + this.pageSize - 1) / this.pageSize));
+		return (int) Math.max(1, Math.min(SearchForm.MOST_PAGES, (total() + this.pageSize - 1) / this.pageSize));
 	}
 
 	/** "12 services for food bank near Preston". */
@@ -38,8 +57,8 @@ public record SearchPage(SearchForm form, SearchResult result, List<ResultCards.
 		if (this.result != null && this.result.searchedFor() != null) {
 			heading.append(" for ").append(this.result.searchedFor());
 		}
-		if (this.place != null) {
-			heading.append(" near ").append(this.place);
+		if (place() != null) {
+			heading.append(" near ").append(place());
 		}
 		return heading.toString();
 	}
