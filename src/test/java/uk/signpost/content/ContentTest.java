@@ -33,6 +33,9 @@ class ContentTest extends WebTest {
 	@TempDir
 	Path council;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.context.MessageSource messages;
+
 	@Test
 	void everyPageParsesAndEveryLinkGoesSomewhere() throws Exception {
 		List<Path> pages;
@@ -94,6 +97,22 @@ class ContentTest extends WebTest {
 			}
 		}
 		assertThat(used).contains("frame.nav.list", "site.name");
+	}
+
+	@Test
+	void countsSayOneServiceAndTwoServices() throws Exception {
+		java.util.Locale uk = java.util.Locale.UK;
+		assertThat(this.messages.getMessage("count.services", new Object[] { 1L }, uk)).isEqualTo("service");
+		assertThat(this.messages.getMessage("count.services", new Object[] { 2400L }, uk)).isEqualTo("services");
+		assertThat(this.messages.getMessage("count.organisations", new Object[] { 0L }, uk)).isEqualTo("organisations");
+		assertThat(this.messages.getMessage("search.relaxation", new Object[] { "Search within 10 miles", 1L }, uk))
+			.isEqualTo("Search within 10 miles (1 service)");
+		assertThat(this.messages.getMessage("search.relaxation", new Object[] { "Any day", 1234L }, uk))
+			.isEqualTo("Any day (1,234 services)");
+		clear();
+		load("council", "{\"id\": \"one\", \"name\": \"One service\", \"status\": \"active\"}");
+		String start = this.mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
+		assertThat(start.replaceAll("\\s+", " ")).contains("<strong>1</strong> service from");
 	}
 
 	@Test

@@ -124,7 +124,7 @@ class SearchPageTest extends WebTest {
 	void nothingFoundSuggestsWhatToRelax(boolean htmx) throws Exception {
 		String html = page("/search?q=food&age=10", htmx);
 		assertThat(html).contains("0 services for food")
-			.contains("Include services for any age (1 services)")
+			.contains("Include services for any age (1 service)")
 			.contains("href=\"/search?q=food\"");
 	}
 
