@@ -88,6 +88,31 @@ class PostgresImportTest extends DirectoryTest {
 	}
 
 	/**
+	 * Values PostgreSQL refuses (a NUL in text) or no column holds (numbers past their
+	 * range) skip only their record, or are cleaned, and the rest import.
+	 */
+	@Test
+	void valuesPostgresWouldRefuseSkipOnlyTheirRecord() throws Exception {
+		List<String> feed = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			feed.add(Feeds.service("svc-" + i, "Service " + i));
+		}
+		feed.set(100, Feeds.service("nul", "Name with a NUL\\u0000 in it"));
+		feed.set(101, Feeds.service("huge", "Huge age").replace("\"minimum_age\": 18", "\"minimum_age\": 99999999999"));
+		feed.set(102, Feeds.service("cost", "Huge cost").replace("\"amount\": 0", "\"amount\": 1e20"));
+		Feeds.write(this.folder, "refused.json", "[" + String.join(",", feed) + "]");
+
+		ImportReport report = this.importer.importFeed(new FeedSource.Files(this.folder.resolve("refused.json")),
+				"refused", null);
+
+		assertThat(report.succeeded()).as(report.summary()).isTrue();
+		assertThat(report.servicesCreated()).isEqualTo(298);
+		assertThat(report.servicesSkipped()).isEqualTo(2);
+		assertThat(this.services.findByPublisherIdAndSourceId("refused", "nul").orElseThrow().name())
+			.isEqualTo("Name with a NUL in it");
+	}
+
+	/**
 	 * The driver rewrites JDBC batches into multi-row INSERTs (reWriteBatchedInserts):
 	 * text with quotes, commas, line breaks, backslashes, the word NULL and characters
 	 * outside Latin-1 must come back exactly, as must decimals, dates, times and
