@@ -55,8 +55,12 @@ public final class Commands {
 	private Commands() {
 	}
 
+	/**
+	 * A first argument that is not a Spring setting (--name=value) is a command: a word
+	 * Signpost does not know, or --help, gets the usage instead of starting the site.
+	 */
 	static boolean isCommand(String arg) {
-		return NAMES.contains(arg);
+		return NAMES.contains(arg) || !arg.startsWith("--") || arg.equals("--help");
 	}
 
 	static int run(String[] args) {
@@ -88,9 +92,14 @@ public final class Commands {
 					ApiBenchmark.run(arguments.integer("services", 100_000), arguments.integer("requests", 500),
 							arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
 							arguments.spring, Commands::startSite, out);
-				default -> {
+				case "help", "--help", "-h" -> {
 					out.println(USAGE);
 					yield 0;
+				}
+				default -> {
+					err.println("There is no command '" + args[0] + "'.");
+					err.println(USAGE);
+					yield 2;
 				}
 			};
 		}

@@ -149,4 +149,15 @@ class CommandsTest {
 		}
 	}
 
+	@Test
+	void aWordSignpostDoesNotKnowOrHelpIsNeverTakenForStartingTheSite() {
+		assertThat(Commands.isCommand("frobnicate")).isTrue();
+		assertThat(Commands.isCommand("--help")).isTrue();
+		assertThat(Commands.isCommand("--server.port=8081")).isFalse();
+		assertThat(run("frobnicate")).isEqualTo(2);
+		assertThat(this.err.toString()).startsWith("There is no command 'frobnicate'.\nUsage:");
+		assertThat(run("--help")).isZero();
+		assertThat(this.out.toString()).startsWith("Usage:");
+	}
+
 }

@@ -89,16 +89,37 @@ class DirectoryWriter {
 		resolved.forEach(s -> written.services.add(s.id()));
 
 		Set<String> stale = new LinkedHashSet<>(counts.changed());
-		stale.addAll(servicesUsing("SELECT id FROM service WHERE organization_id", organizationCounts.changed()));
-		stale.addAll(servicesUsing("SELECT service_id FROM service_at_location WHERE location_id",
-				locationCounts.changed()));
-		stale.addAll(servicesUsing("SELECT service_id FROM attribute WHERE taxonomy_term_id", termCounts.changed()));
+		stale.addAll(idsWhere("SELECT id FROM service WHERE organization_id", organizationCounts.changed()));
+		stale
+			.addAll(idsWhere("SELECT service_id FROM service_at_location WHERE location_id", locationCounts.changed()));
+		// A term's parent may arrive after services that use the term were indexed (a
+		// taxonomy file read after the services): they are named through it, so they are
+		// stale too, down every level.
+		stale.addAll(idsWhere("SELECT service_id FROM attribute WHERE taxonomy_term_id",
+				withDescendants(termCounts.changed())));
 		queueForSearch(stale);
 		return written;
 	}
 
-	/** The services whose rows point at any of these ids (query ends with the column). */
-	private Set<String> servicesUsing(String query, List<String> ids) {
+	/** These taxonomy terms and every term under them. */
+	private List<String> withDescendants(List<String> terms) {
+		Set<String> all = new LinkedHashSet<>(terms);
+		Set<String> level = new LinkedHashSet<>(terms);
+		// A feed's parent links may loop; a taxonomy is never this deep.
+		for (int depth = 0; depth < 20 && !level.isEmpty(); depth++) {
+			Set<String> children = idsWhere("SELECT id FROM taxonomy_term WHERE parent_id", List.copyOf(level));
+			children.removeAll(all);
+			all.addAll(children);
+			level = children;
+		}
+		return List.copyOf(all);
+	}
+
+	/**
+	 * The ids a query finds for any of these ids (the query ends with the column): the
+	 * services whose rows point at them, or the terms under them.
+	 */
+	private Set<String> idsWhere(String query, List<String> ids) {
 		Set<String> found = new HashSet<>();
 		for (List<String> chunk : InList.chunks(ids)) {
 			found.addAll(this.jdbc.queryForList(query + " IN (" + InList.placeholders(chunk.size()) + ")", String.class,
