@@ -59,6 +59,11 @@ public final class Commands {
 	 * A first argument that is not a Spring setting (--name=value) is a command: a word
 	 * Signpost does not know, or --help, gets the usage instead of starting the site.
 	 */
+	/** A usage error is one line: what was wrong, and where the usage is. */
+	private static String usageError(String message) {
+		return message + " (java -jar target/signpost.jar help shows how to use each command)";
+	}
+
 	static boolean isCommand(String arg) {
 		return NAMES.contains(arg) || !arg.startsWith("--") || arg.equals("--help");
 	}
@@ -73,8 +78,7 @@ public final class Commands {
 			arguments = Arguments.parse(args);
 		}
 		catch (IllegalArgumentException ex) {
-			err.println(ex.getMessage());
-			err.println(USAGE);
+			err.println(usageError(ex.getMessage()));
 			return 2;
 		}
 		try {
@@ -97,15 +101,13 @@ public final class Commands {
 					yield 0;
 				}
 				default -> {
-					err.println("There is no command '" + args[0] + "'.");
-					err.println(USAGE);
+					err.println(usageError("There is no command '" + args[0] + "'."));
 					yield 2;
 				}
 			};
 		}
 		catch (IllegalArgumentException ex) {
-			err.println(ex.getMessage());
-			err.println(USAGE);
+			err.println(usageError(ex.getMessage()));
 			return 2;
 		}
 		catch (DataFolderLock.Busy ex) {
@@ -126,6 +128,8 @@ public final class Commands {
 		if (arguments.positional.size() != 1 || !arguments.options.containsKey("publisher")) {
 			throw new IllegalArgumentException("import needs one file, folder or URL and --publisher <id>");
 		}
+		// Checked before anything starts, so a wrong name creates no data folder.
+		Importer.checkPublisherId(arguments.options.get("publisher"));
 		FeedSource source = FeedSource.parse(arguments.positional.get(0));
 		if (arguments.options.containsKey("modified-after")) {
 			if (!(source instanceof FeedSource.Api api)) {

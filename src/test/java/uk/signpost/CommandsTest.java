@@ -103,9 +103,12 @@ class CommandsTest {
 	void aWrongCommandLineExitsTwoWithUsage() {
 		assertThat(run("import", "feed.json")).isEqualTo(2);
 		assertThat(this.err.toString()).contains("import needs one file, folder or URL and --publisher <id>")
-			.contains("Usage:");
+			.contains("help shows how to use each command");
+		assertThat(this.err.toString().strip().lines()).hasSize(1);
 		assertThat(run("import", "feed.json", "--publisher", "Not Valid!", dataDir())).isEqualTo(2);
 		assertThat(this.err.toString()).contains("a publisher name is lower-case letters");
+		// Refused before Signpost started: no data folder was made.
+		assertThat(Files.exists(this.folder.resolve("data"))).isFalse();
 	}
 
 	@Test
@@ -115,7 +118,8 @@ class CommandsTest {
 
 		assertThat(status).isEqualTo(2);
 		assertThat(this.err.toString()).startsWith(
-				"--modified-after takes a date and time in UTC like 2026-01-31T00:00:00Z, not 'yesterday'\nUsage:");
+				"--modified-after takes a date and time in UTC like 2026-01-31T00:00:00Z, not 'yesterday' (java -jar");
+		assertThat(this.err.toString().strip().lines()).hasSize(1);
 		assertThat(this.err.toString()).doesNotContain("Exception", "\tat ");
 	}
 
@@ -155,7 +159,8 @@ class CommandsTest {
 		assertThat(Commands.isCommand("--help")).isTrue();
 		assertThat(Commands.isCommand("--server.port=8081")).isFalse();
 		assertThat(run("frobnicate")).isEqualTo(2);
-		assertThat(this.err.toString()).startsWith("There is no command 'frobnicate'.\nUsage:");
+		assertThat(this.err.toString().strip()).isEqualTo(
+				"There is no command 'frobnicate'. (java -jar target/signpost.jar help shows how to use each command)");
 		assertThat(run("--help")).isZero();
 		assertThat(this.out.toString()).startsWith("Usage:");
 	}

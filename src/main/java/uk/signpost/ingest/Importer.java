@@ -451,7 +451,8 @@ public class Importer {
 		}
 	}
 
-	static String checkPublisherId(String id) {
+	/** The id, or IllegalArgumentException saying what a publisher id looks like. */
+	public static String checkPublisherId(String id) {
 		if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,99}")) {
 			throw new IllegalArgumentException(
 					"a publisher name is lower-case letters, digits and hyphens, such as lancashire-county-council; got '"

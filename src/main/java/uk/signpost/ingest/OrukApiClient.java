@@ -119,7 +119,7 @@ final class OrukApiClient {
 			}
 		}
 		throw new FeedException("GET " + base + "/services has more than " + this.limits.getMaxPages()
-				+ " pages (signpost.limits.max-pages); stopped, and nothing was changed");
+				+ " pages (signpost.limits.max-pages); stopped");
 	}
 
 	/** The ids of a page's records, or its whole text where they have none. */
@@ -292,9 +292,9 @@ final class OrukApiClient {
 				this.subscription.cancel();
 				this.bytes.onError(new FeedException(this.read > this.maxResponse
 						? "a response is larger than " + OrukApiClient.this.limits.getMaxResponseSize()
-								+ " (signpost.limits.max-response-size); stopped, and nothing was changed"
+								+ " (signpost.limits.max-response-size); stopped"
 						: "the feed is larger than " + OrukApiClient.this.limits.getMaxFeedSize()
-								+ " (signpost.limits.max-feed-size); stopped, and nothing was changed"));
+								+ " (signpost.limits.max-feed-size); stopped"));
 				return;
 			}
 			this.bytes.onNext(buffers);
@@ -333,9 +333,8 @@ final class OrukApiClient {
 			throw new FeedException("GET " + url + " answered HTTP " + response.statusCode());
 		}
 		if (response.body() == null) {
-			throw new FeedException(
-					"GET " + url + " declares a response larger than " + this.limits.getMaxResponseSize()
-							+ " (signpost.limits.max-response-size); not read, and" + " nothing was changed");
+			throw new FeedException("GET " + url + " declares a response larger than "
+					+ this.limits.getMaxResponseSize() + " (signpost.limits.max-response-size); not read");
 		}
 		try {
 			return this.json.readTree(response.body());
