@@ -284,24 +284,26 @@ public final class Commands {
 	}
 
 	public static ConfigurableApplicationContext start(List<String> springArgs) {
-		SpringApplication application = new SpringApplication(SignpostApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		DataFolderLock.install(application);
 		// A command indexes what it changed before it ends; polling the backlog would
 		// only
 		// read the tables while the import writes them.
-		application.setDefaultProperties(Map.of("signpost.demo-data", "false", "spring.main.banner-mode", "off",
-				"logging.level.root", "warn", "signpost.search-backlog-poll", "1h"));
-		return application.run(springArgs.toArray(String[]::new));
+		return startWith(WebApplicationType.NONE, Map.of("signpost.search-backlog-poll", "1h"), springArgs);
 	}
 
 	/** The site itself, for benchmarks that time it over HTTP. */
 	public static ConfigurableApplicationContext startSite(List<String> springArgs) {
+		return startWith(WebApplicationType.SERVLET, Map.of(), springArgs);
+	}
+
+	private static ConfigurableApplicationContext startWith(WebApplicationType type, Map<String, Object> settings,
+			List<String> springArgs) {
 		SpringApplication application = new SpringApplication(SignpostApplication.class);
-		application.setWebApplicationType(WebApplicationType.SERVLET);
+		application.setWebApplicationType(type);
 		DataFolderLock.install(application);
-		application.setDefaultProperties(
+		Map<String, Object> defaults = new HashMap<>(
 				Map.of("signpost.demo-data", "false", "spring.main.banner-mode", "off", "logging.level.root", "warn"));
+		defaults.putAll(settings);
+		application.setDefaultProperties(defaults);
 		return application.run(springArgs.toArray(String[]::new));
 	}
 

@@ -110,30 +110,15 @@ public class ContentPages {
 	/** GOV.UK Frontend's classes on what CommonMark writes. */
 	private static final class GovukClasses implements AttributeProvider {
 
+		private static final Map<Class<? extends Node>, String> CLASSES = Map.of(Paragraph.class, "govuk-body",
+				BulletList.class, "govuk-list govuk-list--bullet", OrderedList.class, "govuk-list govuk-list--number",
+				Link.class, "govuk-link", BlockQuote.class, "govuk-inset-text", ThematicBreak.class,
+				"govuk-section-break govuk-section-break--m govuk-section-break--visible");
+
 		@Override
 		public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
-			String css = null;
-			if (node instanceof Heading heading) {
-				css = heading.getLevel() <= 2 ? "govuk-heading-m" : "govuk-heading-s";
-			}
-			else if (node instanceof Paragraph) {
-				css = "govuk-body";
-			}
-			else if (node instanceof BulletList) {
-				css = "govuk-list govuk-list--bullet";
-			}
-			else if (node instanceof OrderedList) {
-				css = "govuk-list govuk-list--number";
-			}
-			else if (node instanceof Link) {
-				css = "govuk-link";
-			}
-			else if (node instanceof BlockQuote) {
-				css = "govuk-inset-text";
-			}
-			else if (node instanceof ThematicBreak) {
-				css = "govuk-section-break govuk-section-break--m govuk-section-break--visible";
-			}
+			String css = node instanceof Heading heading
+					? (heading.getLevel() <= 2 ? "govuk-heading-m" : "govuk-heading-s") : CLASSES.get(node.getClass());
 			if (css != null) {
 				attributes.put("class", css);
 			}

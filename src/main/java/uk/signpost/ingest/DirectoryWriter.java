@@ -107,7 +107,7 @@ class DirectoryWriter {
 		Set<String> level = new LinkedHashSet<>(terms);
 		// A feed's parent links may loop; a taxonomy is never this deep.
 		for (int depth = 0; depth < 20 && !level.isEmpty(); depth++) {
-			Set<String> children = idsWhere("SELECT id FROM taxonomy_term WHERE parent_id", List.copyOf(level));
+			Set<String> children = idsWhere("SELECT id FROM taxonomy_term WHERE parent_id", level);
 			children.removeAll(all);
 			all.addAll(children);
 			level = children;
@@ -119,7 +119,7 @@ class DirectoryWriter {
 	 * The ids a query finds for any of these ids (the query ends with the column): the
 	 * services whose rows point at them, or the terms under them.
 	 */
-	private Set<String> idsWhere(String query, List<String> ids) {
+	private Set<String> idsWhere(String query, Collection<String> ids) {
 		Set<String> found = new HashSet<>();
 		for (List<String> chunk : InList.chunks(ids)) {
 			found.addAll(this.jdbc.queryForList(query + " IN (" + InList.placeholders(chunk.size()) + ")", String.class,
@@ -279,13 +279,7 @@ class DirectoryWriter {
 	}
 
 	private Set<String> existing(String table, Collection<String> ids) {
-		Set<String> found = new HashSet<>();
-		for (List<String> chunk : InList.chunks(ids)) {
-			found.addAll(this.jdbc.queryForList(
-					"SELECT id FROM " + table + " WHERE id IN (" + InList.placeholders(chunk.size()) + ")",
-					String.class, chunk.toArray()));
-		}
-		return found;
+		return idsWhere("SELECT id FROM " + table + " WHERE id", ids);
 	}
 
 	private void insert(List<Row> rows) {

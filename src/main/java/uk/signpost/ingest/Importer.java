@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -26,9 +25,11 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
 
 import uk.signpost.settings.SignpostProperties;
 import uk.signpost.directory.DirectoryChanged;
@@ -311,21 +312,19 @@ public class Importer {
 
 	/** A record the database would not take: skipped, keeping its last good version. */
 	private static void refuse(ImportItem item, RuntimeException ex, ImportRun run) {
-		Throwable cause = ex;
-		while (cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		String reason = FieldReader.abbreviate(String.valueOf(cause.getMessage()).lines().findFirst().orElse(""));
+		String reason = "the database refused this record ("
+				+ FieldReader.abbreviate(String.valueOf(NestedExceptionUtils.getMostSpecificCause(ex).getMessage())
+					.lines()
+					.findFirst()
+					.orElse(""))
+				+ "); skipped, and any version stored before is kept";
 		for (Aggregate service : item.services) {
 			run.servicesSkipped++;
 			run.services.add(service.id());
-			run.problems.add(Problem.error(String.valueOf(service.root().get("source_id")), item.path,
-					"the database refused this record (" + reason
-							+ "); skipped, and any version stored before is kept"));
+			run.problems.add(Problem.error(String.valueOf(service.root().get("source_id")), item.path, reason));
 		}
 		if (item.services.isEmpty()) {
-			run.problems.add(Problem.error(null, item.path, "the database refused this record (" + reason
-					+ "); skipped, and any version stored before is kept"));
+			run.problems.add(Problem.error(null, item.path, reason));
 		}
 	}
 
@@ -338,10 +337,8 @@ public class Importer {
 	 */
 	private void withdrawMissing(ImportRun run, boolean allowWithdraw) {
 		if (run.servicesRead == 0 && (run.recordsRead > 0 || !allowWithdraw)) {
-			Integer active = this.jdbc.queryForObject(
-					"SELECT COUNT(*) FROM service WHERE publisher_id = ? AND withdrawn_at IS NULL", Integer.class,
-					run.publisherId);
-			if (run.recordsRead == 0 && active != null && active > 0) {
+			int active = activeServices(run.publisherId);
+			if (run.recordsRead == 0 && active > 0) {
 				throw new FeedException("the feed has no records, so all " + active + " of this publisher's "
 						+ "services would be withdrawn; refusing, as this is more likely a broken feed");
 			}
@@ -363,17 +360,22 @@ public class Importer {
 		run.servicesWithdrawn = missing.size();
 	}
 
+	private int activeServices(String publisherId) {
+		Integer active = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM service WHERE publisher_id = ? AND withdrawn_at IS NULL", Integer.class,
+				publisherId);
+		return active == null ? 0 : active;
+	}
+
 	/** Why withdrawing this many would be a mistake, or null. */
 	private String heldBack(ImportRun run, int missing) {
 		int valid = run.servicesCreated + run.servicesUpdated + run.servicesUnchanged;
 		if (valid * 2 < run.servicesRead) {
 			return "only " + valid + " of the " + run.servicesRead + " services in this feed were valid";
 		}
-		Integer active = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM service WHERE publisher_id = ? AND withdrawn_at IS NULL", Integer.class,
-				run.publisherId);
+		int active = activeServices(run.publisherId);
 		double limit = this.properties.getLimits().getWithdrawShare();
-		if (active != null && missing > limit * active) {
+		if (missing > limit * active) {
 			return String.format(
 					"this feed leaves out %d of the publisher's %d services (%.0f%%), more than the"
 							+ " %.0f%% one import may withdraw",
@@ -465,8 +467,8 @@ public class Importer {
 		if (folder == null) {
 			return;
 		}
-		try (Stream<Path> paths = Files.walk(folder)) {
-			paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		try {
+			FileSystemUtils.deleteRecursively(folder);
 		}
 		catch (IOException ex) {
 			log.warn("Could not delete {}", folder, ex);

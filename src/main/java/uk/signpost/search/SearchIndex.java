@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 import uk.signpost.settings.SignpostProperties;
 import uk.signpost.content.ContentFiles;
@@ -67,6 +67,9 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	/** Names the live generation; replaced atomically when a rebuild completes. */
 	private static final String CURRENT = "current";
 
+	/** A generation's folder name: g1, g2, ... */
+	private static final java.util.regex.Pattern GENERATION = java.util.regex.Pattern.compile("g\\d+");
+
 	private final ServiceDocuments documents;
 
 	private final JdbcTemplate jdbc;
@@ -85,11 +88,19 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 
 	private final ContentFiles content;
 
+	/**
+	 * The code's format and the protected words, which the index's own analysis uses: a
+	 * council that changes them gets a rebuild on the next start.
+	 */
+	private final String format;
+
 	SearchIndex(ServiceDocuments documents, JdbcTemplate jdbc, SignpostProperties properties, ContentFiles content) {
 		this.documents = documents;
 		this.jdbc = jdbc;
 		this.folder = properties.getDataDir().resolve("index").toAbsolutePath();
 		this.content = content;
+		String protectedWords = content.read(SearchAnalysis.PROTECTED);
+		this.format = FORMAT + "-" + Integer.toHexString(protectedWords == null ? 0 : protectedWords.hashCode());
 		// The word lists are read by Lucene's factories, which Hibernate Search makes by
 		// class; a council's own copies reach them through this one setting.
 		SearchAnalysis.overrides(content.overrides());
@@ -308,7 +319,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 			session.workspace().flush();
 			session.workspace().refresh();
 		}
-		writeMarker(this.live, this.vocabulary);
+		saveVocabulary(this.live, this.vocabulary);
 		log.info("Search index updated: {} services re-read", ids.size());
 	}
 
@@ -354,14 +365,15 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		String name = Files.readString(pointer).strip();
 		Path generation = this.folder.resolve(name);
 		Path marker = generation.resolve(MARKER);
-		if (!name.matches("g\\d+") || !Files.exists(marker) || !Files.exists(generation.resolve(VOCABULARY))) {
+		if (!GENERATION.matcher(name).matches() || !Files.exists(marker)
+				|| !Files.exists(generation.resolve(VOCABULARY))) {
 			return null;
 		}
 		Properties properties = new Properties();
 		try (var in = Files.newBufferedReader(marker)) {
 			properties.load(in);
 		}
-		return format().equals(properties.getProperty("format")) ? generation : null;
+		return this.format.equals(properties.getProperty("format")) ? generation : null;
 	}
 
 	/** A folder name no generation has now: one more than the highest. */
@@ -370,7 +382,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		if (Files.isDirectory(this.folder)) {
 			try (Stream<Path> children = Files.list(this.folder)) {
 				highest = children.map(path -> path.getFileName().toString())
-					.filter(name -> name.matches("g\\d+"))
+					.filter(name -> GENERATION.matcher(name).matches())
 					.mapToInt(name -> Integer.parseInt(name.substring(1)))
 					.max()
 					.orElse(0);
@@ -410,38 +422,33 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	}
 
 	private static void deleteQuietly(Path path) {
-		if (!Files.exists(path)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(path)) {
-			paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		try {
+			FileSystemUtils.deleteRecursively(path);
 		}
 		catch (IOException ex) {
 			log.warn("Could not delete {}", path, ex);
 		}
 	}
 
-	/**
-	 * The code's format and the protected words, which the index's own analysis uses: a
-	 * council that changes them gets a rebuild on the next start.
-	 */
-	private String format() {
-		String protectedWords = this.content.read(SearchAnalysis.PROTECTED);
-		return FORMAT + "-" + Integer.toHexString(protectedWords == null ? 0 : protectedWords.hashCode());
-	}
-
-	private void writeMarker(Path generation, Vocabulary vocabulary) {
+	/** Whole or not at all: a crash while saving keeps the last complete copy. */
+	private static void saveVocabulary(Path generation, Vocabulary vocabulary) {
 		try {
-			Files.createDirectories(generation);
-			// Whole or not at all: a crash while saving keeps the last complete copy.
 			vocabulary.save(generation.resolve(VOCABULARY + ".new"));
 			Files.move(generation.resolve(VOCABULARY + ".new"), generation.resolve(VOCABULARY),
 					StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			Properties properties = new Properties();
-			properties.setProperty("format", format());
-			try (var out = Files.newBufferedWriter(generation.resolve(MARKER))) {
-				properties.store(out, "A complete Signpost search index; delete the index folder to rebuild it");
-			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Marks a generation complete: written last, after its vocabulary. */
+	private void writeMarker(Path generation, Vocabulary vocabulary) {
+		saveVocabulary(generation, vocabulary);
+		Properties properties = new Properties();
+		properties.setProperty("format", this.format);
+		try (var out = Files.newBufferedWriter(generation.resolve(MARKER))) {
+			properties.store(out, "A complete Signpost search index; delete the index folder to rebuild it");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

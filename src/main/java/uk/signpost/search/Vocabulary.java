@@ -139,8 +139,4 @@ final class Vocabulary {
 		}
 	}
 
-	void clear() {
-		this.counts.clear();
-	}
-
 }
