@@ -152,7 +152,86 @@ class ContentTest extends WebTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(html).contains("<title>Privacy – Signpost</title>", "<h1 class=\"govuk-heading-l\">Privacy</h1>",
-				"no cookie banner", "Last reviewed <time datetime=\"2026-12-01\">1 December 2026</time>");
+				"no cookie banner", "Last reviewed <time datetime=\"2026-12-02\">2 December 2026</time>");
+	}
+
+	/**
+	 * The accessibility statement has the sections of GOV.UK's model statement, and sends
+	 * problems to the address the footer's "Report a problem with this site" uses.
+	 */
+	@Test
+	void theAccessibilityStatementFollowsTheModelStatement() throws Exception {
+		String html = page("/accessibility");
+		assertThat(html).contains("<h1 class=\"govuk-heading-l\">Accessibility statement for Signpost</h1>");
+		for (String heading : List.of("How accessible this website is", "Feedback and contact information",
+				"Reporting accessibility problems with this website", "Enforcement procedure",
+				"Technical information about this website's accessibility", "Non-accessible content",
+				"What we're doing to improve accessibility", "Preparation of this accessibility statement")) {
+			assertThat(html).contains("<h2 class=\"govuk-heading-m\">" + heading + "</h2>");
+		}
+		assertThat(html).contains("<h3 class=\"govuk-heading-s\">Compliance status</h3>",
+				"<h3 class=\"govuk-heading-s\">Non-compliance with the accessibility regulations</h3>",
+				"partially compliant with the", "Web Content Accessibility Guidelines version 2.2</a> AA standard",
+				"Equality and Human Rights Commission (EHRC)",
+				"href=\"https://www.equalityadvisoryservice.com/\" class=\"govuk-link\">contact the Equality Advisory and Support Service (EASS)</a>",
+				"3.1.2 (Language of Parts)", "This statement was prepared on 2 December 2026.", "axe-core",
+				"Last reviewed <time datetime=\"2026-12-02\">2 December 2026</time>");
+		String footer = this.messages.getMessage("frame.footer.report.address", null, java.util.Locale.UK);
+		String address = footer.substring(0, footer.indexOf('?'));
+		assertThat(address).isEqualTo("mailto:feedback@signpost.example.org");
+		assertThat(html).contains("href=\"" + address + "\"");
+	}
+
+	@Test
+	void thePrivacyNoticeSaysWhoKeepsWhatForHowLongAndPeoplesRights() throws Exception {
+		String html = page("/privacy");
+		for (String heading : List.of("Who we are", "What we keep", "Cookies", "Our lawful basis",
+				"Who we share it with", "How long we keep it", "Your rights", "Complaints")) {
+			assertThat(html).contains("<h2 class=\"govuk-heading-m\">" + heading + "</h2>");
+		}
+		assertThat(html).contains("[Council name]", "public task", "no analytics or advertising cookies",
+				"your email address, only if you choose to give one", "(access)", "(rectification)", "(erasure)",
+				"(objection)", "Information Commissioner's Office (ICO)",
+				"href=\"https://ico.org.uk/make-a-complaint/\" class=\"govuk-link\">ico.org.uk</a>");
+	}
+
+	/**
+	 * The cookies the notice describes are the ones Signpost sets, with the lifetimes it
+	 * gives; a report keeps only the fields the notice lists, and a report limit only a
+	 * hash. A change to any of them fails here until the notice says so.
+	 */
+	@Test
+	void thePrivacyNoticeMatchesWhatSignpostKeeps() throws Exception {
+		String html = page("/privacy");
+		jakarta.servlet.http.Cookie form = this.mvc.perform(get("/"))
+			.andReturn()
+			.getResponse()
+			.getCookie("signpost-csrf");
+		assertThat(form.getMaxAge()).as("deleted when the browser closes").isNegative();
+		jakarta.servlet.http.Cookie list = this.mvc
+			.perform(post("/list/add").param("id", "3f2b8c1e-0d4a-4e6b-9c7d-1a2b3c4d5e6f"))
+			.andReturn()
+			.getResponse()
+			.getCookie("signpost-list");
+		assertThat(list.getMaxAge()).isEqualTo(90 * 24 * 60 * 60);
+		assertThat(list.getValue()).isEqualTo("3f2b8c1e-0d4a-4e6b-9c7d-1a2b3c4d5e6f");
+		assertThat(html).contains("signpost-list keeps Your list", "(at most 50)", "lasts 90 days",
+				"signpost-csrf holds a random code", "deleted when you close your browser");
+		assertThat(columns("feedback")).containsExactlyInAnyOrder("id", "service_id", "publisher_id", "problem",
+				"correction", "email", "status", "created_at");
+		assertThat(columns("rate_limit")).containsExactlyInAnyOrder("id", "state", "expires_at");
+		assertThat(html).contains("(up to 1,200 characters)", "a scrambled form of your internet address (a hash)",
+				"deleted within about two hours of your last report");
+	}
+
+	private String page(String path) throws Exception {
+		return this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	private List<String> columns(String table) {
+		return this.jdbc.queryForList(
+				"SELECT LOWER(column_name) FROM information_schema.columns WHERE LOWER(table_name) = ?", String.class,
+				table);
 	}
 
 	@Test
