@@ -33,6 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import uk.signpost.demo.DemoDirectory;
 import uk.signpost.search.SearchResult;
+import uk.signpost.search.ApiFilters;
+import uk.signpost.search.ServiceLists;
 import uk.signpost.search.ServiceQuery;
 import uk.signpost.search.ServiceSearch;
 
@@ -181,8 +183,8 @@ class CrashRecoveryTest {
 			String base = "http://127.0.0.1:" + site.getEnvironment().getProperty("local.server.port");
 			Map<String, String> names = new LinkedHashMap<>();
 			long total = apiServices(base, names);
-			ServiceSearch search = site.getBean(ServiceSearch.class);
-			SearchResult everything = search.list(ServiceQuery.builder().build(), 0, SERVICES + 10);
+			ServiceLists search = site.getBean(ServiceLists.class);
+			SearchResult everything = search.list(ServiceQuery.ALL, ApiFilters.NONE, 0, SERVICES + 10);
 			Set<String> indexed = new HashSet<>();
 			everything.hits().forEach(hit -> indexed.add(hit.id()));
 			assertThat(everything.total()).as("services search finds (seed %d)", this.seed).isEqualTo(total);
@@ -194,7 +196,7 @@ class CrashRecoveryTest {
 			List<String> missing = new ArrayList<>();
 			ids.stream().limit(300).forEach(id -> {
 				String name = names.get(id);
-				List<String> found = search.list(ServiceQuery.builder().text(name).build(), 0, 500)
+				List<String> found = search.list(ServiceQuery.ALL.text(name), ApiFilters.NONE, 0, 500)
 					.hits()
 					.stream()
 					.map(SearchResult.Hit::id)

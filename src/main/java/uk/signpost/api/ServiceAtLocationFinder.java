@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import uk.signpost.directory.InList;
 import uk.signpost.geo.Distance;
 import uk.signpost.search.ServiceQuery;
-import uk.signpost.search.ServiceSearch;
+import uk.signpost.search.ServiceLists;
 
 /**
  * Finds a page of service_at_locations: which services match, in what order and with how
@@ -37,13 +37,13 @@ class ServiceAtLocationFinder {
 	record Found(long total, List<Match> page) {
 	}
 
-	private final ServiceSearch search;
+	private final ServiceLists search;
 
 	private final JdbcTemplate jdbc;
 
 	private final FindableServices findable;
 
-	ServiceAtLocationFinder(ServiceSearch search, JdbcTemplate jdbc, FindableServices findable) {
+	ServiceAtLocationFinder(ServiceLists search, JdbcTemplate jdbc, FindableServices findable) {
 		this.search = search;
 		this.jdbc = jdbc;
 		this.findable = findable;
@@ -53,17 +53,17 @@ class ServiceAtLocationFinder {
 	 * query: the services asked for (without near); near: the point to measure from, or
 	 * null; proximityMetres: how far a location may be, or null for any distance.
 	 */
-	Found find(ServiceQuery query, ServiceQuery.Near near, Double proximityMetres, int page, int perPage) {
+	Found find(ApiQuery query, ServiceQuery.Near near, Double proximityMetres, int page, int perPage) {
 		int offset = (page - 1) * perPage;
 		if (near != null && proximityMetres != null) {
 			return within(query, near, proximityMetres, offset, perPage);
 		}
-		if (near == null && ServicesController.everything(query)) {
+		if (near == null && query.everything()) {
 			return everything(offset, perPage);
 		}
 		if (near != null) {
 			// Services by their nearest location; each service's locations nearest first.
-			query = query.toBuilder().near(near).radiusMiles(ANYWHERE_MILES).nearestFirst(true).build();
+			query = query.with(query.query().near(near).radiusMiles(ANYWHERE_MILES).nearestFirst(true));
 		}
 		return walk(query, near, offset, perPage);
 	}
@@ -72,7 +72,7 @@ class ServiceAtLocationFinder {
 	 * Pages through the services in the index's order, counting their locations, and
 	 * reads locations only for the services the page falls on.
 	 */
-	private Found walk(ServiceQuery query, ServiceQuery.Near near, int offset, int perPage) {
+	private Found walk(ApiQuery query, ServiceQuery.Near near, int offset, int perPage) {
 		List<String> services = new ArrayList<>();
 		// Locations of the services before the first one the page falls on, and of those
 		// it falls on.
@@ -80,11 +80,11 @@ class ServiceAtLocationFinder {
 		long taken = 0;
 		long total = 0;
 		slices: for (int from = 0;; from += SLICE) {
-			ServiceSearch.Slice slice = this.search.locations(query, from, SLICE, from == 0);
+			ServiceLists.Slice slice = this.search.locations(query.query(), query.filters(), from, SLICE, from == 0);
 			if (from == 0) {
 				total = slice.locations();
 			}
-			for (ServiceSearch.Located hit : slice.hits()) {
+			for (ServiceLists.Located hit : slice.hits()) {
 				if (services.isEmpty() && before + hit.locations() <= offset) {
 					before += hit.locations();
 					continue;
@@ -143,14 +143,12 @@ class ServiceAtLocationFinder {
 	 * venues are named from the database (reading every candidate's locations took most
 	 * of a request near a busy town: docs/benchmarks.md).
 	 */
-	private Found within(ServiceQuery query, ServiceQuery.Near near, double metres, int offset, int perPage) {
-		ServiceQuery candidates = query.toBuilder()
-			.api(query.api().venuesWithin(near, metres / METRES_PER_MILE))
-			.build();
+	private Found within(ApiQuery query, ServiceQuery.Near near, double metres, int offset, int perPage) {
+		ApiQuery candidates = query.with(query.filters().venuesWithin(near, metres / METRES_PER_MILE));
 		record Measured(String serviceId, int venue, double metres) {
 		}
 		List<Measured> measured = new ArrayList<>();
-		for (ServiceSearch.Venues service : this.search.venues(candidates)) {
+		for (ServiceLists.Venues service : this.search.venues(candidates.query(), candidates.filters())) {
 			for (int i = 0; i < service.latitudes().length; i++) {
 				double distance = Distance.miles(near.latitude(), near.longitude(), service.latitudes()[i],
 						service.longitudes()[i]) * METRES_PER_MILE;

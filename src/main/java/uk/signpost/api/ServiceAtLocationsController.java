@@ -53,7 +53,7 @@ class ServiceAtLocationsController {
 		int page = p.page();
 		int perPage = p.perPage();
 		boolean full = p.bool("full");
-		ServiceQuery query = ServicesController.filters(p, this.search).build();
+		ApiQuery query = ServicesController.filters(p, this.search);
 		Double proximity = p.positive("proximity");
 		String postcode = p.text("postcode");
 		ServiceQuery.Near near = null;
@@ -61,7 +61,7 @@ class ServiceAtLocationsController {
 			near = near(postcode, p);
 			if (near != null && proximity == null) {
 				// Without a distance, the postcode asks which services cover it.
-				query = query.toBuilder().api(query.api().servedIn(near.areas())).build();
+				query = query.with(query.filters().servedIn(near.areas()));
 			}
 		}
 		else if (proximity != null) {

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import uk.signpost.search.ApiFilters;
+import uk.signpost.search.Filter;
 import uk.signpost.search.SearchResult;
+import uk.signpost.search.ServiceLists;
 import uk.signpost.search.ServiceQuery;
 import uk.signpost.search.ServiceSearch;
 
@@ -29,7 +32,10 @@ class ServicesController {
 
 	private final FindableServices findable;
 
-	ServicesController(OrukRecords records, ServiceSearch search, FindableServices findable) {
+	private final ServiceLists lists;
+
+	ServicesController(OrukRecords records, ServiceSearch search, ServiceLists lists, FindableServices findable) {
+		this.lists = lists;
 		this.records = records;
 		this.search = search;
 		this.findable = findable;
@@ -45,35 +51,29 @@ class ServicesController {
 		int page = p.page();
 		int perPage = p.perPage();
 		boolean full = p.bool("full");
-		ServiceQuery query = filters(p, this.search).build();
+		ApiQuery query = filters(p, this.search);
 		p.failIfInvalid();
 		long total;
 		List<String> ids;
-		if (everything(query)) {
+		if (query.everything()) {
 			List<String> all = this.findable.snapshot().ids();
 			int from = (int) Math.min(all.size(), (long) (page - 1) * perPage);
 			ids = all.subList(from, Math.min(all.size(), from + perPage));
 			total = all.size();
 		}
 		else {
-			SearchResult result = this.search.list(query, (page - 1) * perPage, perPage);
+			SearchResult result = this.lists.list(query.query(), query.filters(), (page - 1) * perPage, perPage);
 			ids = result.hits().stream().map(SearchResult.Hit::id).toList();
 			total = result.total();
 		}
 		return ApiPage.of(total, page, perPage, full ? this.records.full(ids) : this.records.summaries(ids));
 	}
 
-	/** True when the query asks for every findable service. */
-	static boolean everything(ServiceQuery query) {
-		return query.text() == null && query.day() == null && query.near() == null
-				&& (query.api() == null || !query.api().any());
-	}
-
 	/**
 	 * The filters /services and /service_at_locations share, as a search; bad values are
 	 * collected in p.
 	 */
-	static ServiceQuery.Builder filters(ApiParameters p, ServiceSearch search) {
+	static ApiQuery filters(ApiParameters p, ServiceSearch search) {
 		String text = p.text("search");
 		ServiceSearch.Words words = text == null ? null : search.words(text);
 		if (words != null && words.capped()) {
@@ -82,13 +82,11 @@ class ServicesController {
 			p.problem("search may have at most " + ServiceSearch.MOST_WORDS
 					+ " words (filler words such as \"help\" not counted), not " + words.count());
 		}
-		return ServiceQuery.builder()
-			.text(text)
-			.day(p.day("day"))
-			.exact(true)
-			.api(new ServiceQuery.ApiFilters(p.text("taxonomy_term_id"), p.text("taxonomy_id"),
-					p.text("organization_id"), p.instant("modified_after"), p.optionalInteger("minimum_age", 0, 130),
-					p.optionalInteger("maximum_age", 0, 130), p.minuteOfDay("start_time"), p.minuteOfDay("end_time")));
+		return new ApiQuery(ServiceQuery.ALL.text(text).with(Filter.DAY, p.day("day")).exact(true),
+				new ApiFilters(p.text("taxonomy_term_id"), p.text("taxonomy_id"), p.text("organization_id"),
+						p.instant("modified_after"), p.optionalInteger("minimum_age", 0, 130),
+						p.optionalInteger("maximum_age", 0, 130), p.minuteOfDay("start_time"),
+						p.minuteOfDay("end_time")));
 	}
 
 	@GetMapping("/{id}")

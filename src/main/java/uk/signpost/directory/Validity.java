@@ -1,7 +1,9 @@
 package uk.signpost.directory;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 /**
  * Whether a dated ORUK row (a schedule, a cost option) applies on a day: its valid_from
@@ -17,6 +19,16 @@ public final class Validity {
 	public static final ZoneId UK = ZoneId.of("Europe/London");
 
 	private Validity() {
+	}
+
+	/** Today in the UK, by this clock. */
+	public static LocalDate today(Clock clock) {
+		return LocalDate.now(clock.withZone(UK));
+	}
+
+	/** This moment on UK clocks. */
+	public static ZonedDateTime now(Clock clock) {
+		return ZonedDateTime.now(clock.withZone(UK));
 	}
 
 	public static boolean current(LocalDate validFrom, LocalDate validTo, LocalDate day) {

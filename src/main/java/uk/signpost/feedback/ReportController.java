@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +36,10 @@ class ReportController {
 
 	private final ReportLimit limit;
 
-	ReportController(ServiceRepository services, JdbcTemplate jdbc, ReportLimit limit) {
+	private final MessageSourceAccessor text;
+
+	ReportController(ServiceRepository services, JdbcTemplate jdbc, ReportLimit limit, MessageSource messages) {
+		this.text = new MessageSourceAccessor(messages);
 		this.services = services;
 		this.jdbc = jdbc;
 		this.limit = limit;
@@ -92,11 +97,9 @@ class ReportController {
 		return service;
 	}
 
-	private static String page(Model model, Service service, ReportForm form, Map<String, String> errors) {
+	private String page(Model model, Service service, ReportForm form, Map<String, String> errors) {
 		model.addAttribute("service", service);
-		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
-		model.addAttribute("problems", ReportForm.PROBLEMS);
+		model.addAttribute("page", new ReportPage(service, form, errors, this.text));
 		return "report";
 	}
 

@@ -1,6 +1,7 @@
 package uk.signpost.feedback;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -10,16 +11,8 @@ import java.util.regex.Pattern;
  */
 record ReportForm(String problem, String correction, String email) {
 
-	/** What can be wrong, and how it reads on the page. */
-	static final Map<String, String> PROBLEMS = new LinkedHashMap<>();
-
-	static {
-		PROBLEMS.put("phone", "The phone number is wrong");
-		PROBLEMS.put("address", "The address is wrong");
-		PROBLEMS.put("hours", "The opening hours are wrong");
-		PROBLEMS.put("closed", "The service has closed");
-		PROBLEMS.put("other", "Something else");
-	}
+	/** What can be wrong: each reads report.problem.&lt;it&gt; on the page. */
+	static final List<String> PROBLEMS = List.of("phone", "address", "hours", "closed", "other");
 
 	static final int LONGEST = 1200;
 
@@ -45,20 +38,23 @@ record ReportForm(String problem, String correction, String email) {
 		return text.isBlank() ? null : text.strip();
 	}
 
-	/** Each field's error, in page order: empty when the report can be kept. */
+	/**
+	 * Each field's error as the key of its words (report.error.*), in page order: empty
+	 * when the report can be kept.
+	 */
 	Map<String, String> errors() {
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (this.problem == null || !PROBLEMS.containsKey(this.problem)) {
-			errors.put("problem", "Select what is wrong");
+		if (this.problem == null || !PROBLEMS.contains(this.problem)) {
+			errors.put("problem", "report.error.problem");
 		}
 		if (this.correction == null && this.problem != null && !"closed".equals(this.problem)) {
-			errors.put("correction", "Enter what it should say");
+			errors.put("correction", "report.error.correction");
 		}
 		else if (this.correction != null && this.correction.length() > LONGEST) {
-			errors.put("correction", "What it should say must be " + LONGEST + " characters or fewer");
+			errors.put("correction", "report.error.correction.long");
 		}
 		if (this.email != null && (this.email.length() > 320 || !EMAIL.matcher(this.email).matches())) {
-			errors.put("email", "Enter an email address in the correct format, like name@example.com");
+			errors.put("email", "report.error.email");
 		}
 		return errors;
 	}

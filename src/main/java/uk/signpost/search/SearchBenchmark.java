@@ -70,30 +70,26 @@ public final class SearchBenchmark {
 					nears.add(new ServiceQuery.Near(found.latitude(), found.longitude(), found.areas()));
 				}
 			}
-			List<String> categories = search.search(ServiceQuery.builder().size(1).build())
+			List<String> categories = search.search(ServiceQuery.ALL.size(1))
 				.facets()
-				.get("CATEGORY")
+				.get(Filter.CATEGORY)
 				.stream()
 				.map(SearchResult.FacetValue::value)
 				.toList();
 			Map<String, Function<Random, ServiceQuery>> kinds = new LinkedHashMap<>();
-			kinds.put("text only", random -> ServiceQuery.builder().text(pick(random, NEEDS)).build());
+			kinds.put("text only", random -> ServiceQuery.ALL.text(pick(random, NEEDS)));
 			kinds.put("text + place",
-					random -> ServiceQuery.builder()
-						.text(pick(random, NEEDS))
+					random -> ServiceQuery.ALL.text(pick(random, NEEDS))
 						.near(pick(random, nears))
-						.radiusMiles(pick(random, ServiceSearch.RADII))
-						.build());
+						.radiusMiles(pick(random, SearchForm.RADII)));
 			kinds.put("browse + filters",
-					random -> ServiceQuery.builder()
-						.category(pick(random, categories))
+					random -> ServiceQuery.ALL.with(Filter.CATEGORY, pick(random, categories))
 						.near(pick(random, nears))
-						.free(random.nextBoolean())
-						.age(random.nextBoolean() ? 8 + random.nextInt(70) : null)
-						.openNow(random.nextInt(4) == 0)
-						.delivery(random.nextInt(3) == 0 ? Set.of("in_person") : Set.of())
-						.nearestFirst(true)
-						.build());
+						.with(Filter.FREE, random.nextBoolean() ? Filter.TRUE : null)
+						.with(Filter.AGE, random.nextBoolean() ? String.valueOf(8 + random.nextInt(70)) : null)
+						.with(Filter.OPEN, random.nextInt(4) == 0 ? Filter.TRUE : null)
+						.with(Filter.DELIVERY, random.nextInt(3) == 0 ? "in_person" : null)
+						.nearestFirst(true));
 			Random random = new Random(42);
 			Map<String, long[]> slowest = new java.util.HashMap<>();
 			for (int i = 0; i < Math.min(500, queries); i++) {

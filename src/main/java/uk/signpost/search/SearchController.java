@@ -1,19 +1,22 @@
 package uk.signpost.search;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import uk.signpost.directory.Validity;
 import uk.signpost.geo.PlaceFinder;
 
 /**
@@ -31,18 +34,23 @@ class SearchController {
 
 	private final ResultCards cards;
 
+	private final MessageSourceAccessor text;
+
 	private final Clock clock;
 
-	SearchController(ServiceSearch search, PlaceFinder places, ResultCards cards, ObjectProvider<Clock> clock) {
+	SearchController(ServiceSearch search, PlaceFinder places, ResultCards cards, MessageSource messages,
+			ObjectProvider<Clock> clock) {
 		this.search = search;
 		this.places = places;
 		this.cards = cards;
+		this.text = new MessageSourceAccessor(messages);
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	@GetMapping("/search")
-	String search(SearchForm form, Model model, HtmxRequest htmx, HttpServletResponse response,
-			@RequestParam(name = "kept", required = false) String kept) {
+	String search(@RequestParam MultiValueMap<String, String> parameters, Model model, HtmxRequest htmx,
+			HttpServletResponse response) {
+		SearchForm form = SearchForm.from(parameters::get);
 		PlaceFinder.Whereabouts where = form.where() == null ? null : this.places.find(form.where());
 		SearchResult result = null;
 		List<ResultCards.Card> found = List.of();
@@ -52,16 +60,15 @@ class SearchController {
 			result = this.search.search(form.toQuery(near, PAGE_SIZE));
 			found = this.cards.cards(result.hits());
 		}
+		SearchPage page = new SearchPage(form, where, result, found, PAGE_SIZE, Validity.today(this.clock), this.text);
+		model.addAttribute("page", page);
 		// Very long searches are cut (ServiceSearch.MOST_WORDS), and the page says so.
-		ServiceSearch.Words words = form.q() == null ? null : this.search.words(form.q());
-		model.addAttribute("wordsNotice", words != null && words.capped() ? "Only the first " + ServiceSearch.MOST_WORDS
-				+ " of the " + words.count() + " words you typed were searched" : null);
-		model.addAttribute("page", new SearchPage(form, where, result, found, PAGE_SIZE,
-				LocalDate.now(this.clock.withZone(ServiceSearch.LONDON))));
+		model.addAttribute("wordsNotice", form.q() == null ? null : page.wordsNotice(this.search.words(form.q())));
 		// "Add selected to your list" with nothing ticked (kept=none, never in the
 		// page's own links).
-		model.addAttribute("keepError", "none".equals(kept) && form.isCompact() && !found.isEmpty()
-				? "Select at least one service to add to your list" : null);
+		model.addAttribute("keepError",
+				"none".equals(parameters.getFirst("kept")) && form.isCompact() && !found.isEmpty()
+						? this.text.getMessage("list.select.none") : null);
 		// The same address answers the whole page or, for htmx, its results: caches must
 		// keep both. A history restore (htmx's cache missed on Back) needs the whole
 		// page.

@@ -4,75 +4,77 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
- * What a person asked on the search page, exactly as the query string carries it, so
- * every search is a link to share or bookmark.
+ * What a person asked on the search page, read once from the query string and normalised
+ * here, so every search is a link to share or bookmark and every link the page builds
+ * keeps the whole search.
  *
  * @param q what they need help with, in their own words
  * @param where a postcode, outward code or town
  * @param radius miles
- * @param sort "relevance" or "nearest"
+ * @param filters the filters in use ({@link Filter})
+ * @param refusedAge an age typed that is not one (kept to show it back with an error)
+ * @param nearest sort by distance rather than best match
  * @param exact search the words as typed, without spelling correction
  * @param view "compact" for one short entry a service with its phone number (for people
- * looking services up during a call), else the full cards
+ * looking services up during a call), else null for the full cards
  */
-public record SearchForm(String q, String where, Double radius, Integer age, Boolean free, List<String> delivery,
-		String day, Boolean open, String language, Boolean wheelchair, String category, String sort, Integer page,
-		Boolean exact, String view) {
+public record SearchForm(String q, String where, double radius, Filters filters, String refusedAge, boolean nearest,
+		int page, boolean exact, String view) {
 
 	public static final String COMPACT = "compact";
 
 	/** No one reads past page 500, and deep pages cost the index the most. */
 	public static final int MOST_PAGES = 500;
 
-	private static final java.util.regex.Pattern MEANINGLESS = java.util.regex.Pattern.compile("\\p{Cc}|\\p{Cs}");
+	/** Radius choices offered to people, in miles. */
+	public static final List<Double> RADII = List.of(1.0, 3.0, 5.0, 10.0, 25.0, 50.0);
 
-	public static final List<String> DAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-			"sunday");
+	private static final Pattern MEANINGLESS = Pattern.compile("\\p{Cc}|\\p{Cs}");
 
-	public SearchForm {
-		q = blankToNull(q);
-		where = blankToNull(where);
-		radius = radius == null || !ServiceSearch.RADII.contains(radius) ? ServiceQuery.DEFAULT_RADIUS : radius;
-		age = age == null || age < 0 || age > 130 ? null : age;
-		delivery = delivery == null ? List.of()
-				: delivery.stream().filter(uk.signpost.search.Delivery.ALL::contains).distinct().toList();
-		day = day == null || !DAYS.contains(day.toLowerCase(Locale.UK)) ? null : day.toLowerCase(Locale.UK);
-		language = blankToNull(language);
-		category = blankToNull(category);
-		sort = "nearest".equals(sort) ? "nearest" : "relevance";
-		page = page == null || page < 1 ? 1 : Math.min(page, MOST_PAGES);
-		view = COMPACT.equals(view) ? COMPACT : null;
+	/** An empty search. */
+	public static final SearchForm EMPTY = from(name -> List.of());
+
+	/** The form as the query string gives it: each parameter's values by name. */
+	public static SearchForm from(Function<String, List<String>> parameters) {
+		Function<String, String> one = name -> {
+			List<String> values = parameters.apply(name);
+			return values == null || values.isEmpty() ? null : values.get(0);
+		};
+		Filters filters = Filters.from(parameters);
+		String age = typed(one.apply(Filter.AGE.parameter()));
+		return new SearchForm(typed(one.apply("q")), typed(one.apply("where")), radius(one.apply("radius")), filters,
+				age != null && !filters.has(Filter.AGE) ? age : null, "nearest".equals(one.apply("sort")),
+				page(one.apply("page")), "true".equals(one.apply("exact")),
+				COMPACT.equals(one.apply("view")) ? COMPACT : null);
 	}
 
-	public boolean isCompact() {
-		return COMPACT.equals(this.view);
+	private static double radius(String typed) {
+		try {
+			double miles = typed == null ? ServiceQuery.DEFAULT_RADIUS : Double.parseDouble(typed);
+			return RADII.contains(miles) ? miles : ServiceQuery.DEFAULT_RADIUS;
+		}
+		catch (NumberFormatException ex) {
+			return ServiceQuery.DEFAULT_RADIUS;
+		}
 	}
 
-	/** The same results, on the same page, shown another way (null: the full cards). */
-	public String withView(String view) {
-		Map<String, List<String>> parameters = parameters();
-		if (view == null) {
-			parameters.remove("view");
+	private static int page(String typed) {
+		if (typed == null || !typed.matches("\\d{1,9}")) {
+			return 1;
 		}
-		else {
-			parameters.put("view", List.of(view));
-		}
-		if (this.page > 1) {
-			parameters.put("page", List.of(String.valueOf(this.page)));
-		}
-		return url(parameters);
+		return Math.max(1, Math.min(Integer.parseInt(typed), MOST_PAGES));
 	}
 
 	/**
 	 * What was typed, without control characters (a NUL would reach the page title) or
-	 * halves of a surrogate pair.
+	 * halves of a surrogate pair; null when nothing is left.
 	 */
-	private static String blankToNull(String text) {
+	static String typed(String text) {
 		if (text == null) {
 			return null;
 		}
@@ -80,88 +82,62 @@ public record SearchForm(String q, String where, Double radius, Integer age, Boo
 		return text.isBlank() ? null : text.strip();
 	}
 
-	public boolean isFree() {
-		return Boolean.TRUE.equals(this.free);
-	}
-
-	public boolean isOpen() {
-		return Boolean.TRUE.equals(this.open);
-	}
-
-	public boolean isWheelchair() {
-		return Boolean.TRUE.equals(this.wheelchair);
+	public boolean isCompact() {
+		return COMPACT.equals(this.view);
 	}
 
 	/** The search to run, near a place when one was found. */
 	ServiceQuery toQuery(ServiceQuery.Near near, int pageSize) {
-		return ServiceQuery.builder()
-			.text(this.q)
+		return ServiceQuery.ALL.text(this.q)
 			.near(near)
 			.radiusMiles(this.radius)
-			.age(this.age)
-			.free(isFree())
-			.delivery(Set.copyOf(this.delivery))
-			.day(this.day)
-			.openNow(isOpen())
-			.language(this.language)
-			.wheelchair(isWheelchair())
-			.category(this.category)
-			.nearestFirst(near != null && "nearest".equals(this.sort))
-			.exact(Boolean.TRUE.equals(this.exact))
+			.filters(this.filters)
+			.nearestFirst(near != null && this.nearest)
+			.exact(this.exact)
 			.page(this.page)
-			.size(pageSize)
-			.build();
+			.size(pageSize);
 	}
 
-	/** This search's address, page 1 unless asked. */
+	/** This search's address, page 1. */
 	public String url() {
-		return url(parameters());
+		return url(parameters(this.filters));
 	}
 
 	public String pageUrl(int page) {
-		Map<String, List<String>> parameters = parameters();
+		Map<String, List<String>> parameters = parameters(this.filters);
 		if (page > 1) {
 			parameters.put("page", List.of(String.valueOf(page)));
 		}
 		return url(parameters);
 	}
 
-	/** The same search without one filter: "free", "delivery:online", "category" ... */
-	public String without(String filter) {
-		Map<String, List<String>> parameters = parameters();
-		int colon = filter.indexOf(':');
-		if (colon < 0) {
-			parameters.remove(filter);
-		}
-		else {
-			String name = filter.substring(0, colon);
-			String value = filter.substring(colon + 1);
-			List<String> left = parameters.getOrDefault(name, List.of())
-				.stream()
-				.filter(v -> !v.equals(value))
-				.toList();
-			if (left.isEmpty()) {
-				parameters.remove(name);
-			}
-			else {
-				parameters.put(name, left);
-			}
-		}
-		return url(parameters);
+	/** The same results, on the same page, shown another way (null: the full cards). */
+	public String withView(String view) {
+		return new SearchForm(this.q, this.where, this.radius, this.filters, null, this.nearest, this.page, this.exact,
+				view)
+			.pageUrl(this.page);
 	}
 
-	/**
-	 * The same search, filters and view kept, near another place (one of several found).
-	 */
+	/** The same search without a filter. */
+	public String without(Filter filter) {
+		return url(parameters(this.filters.without(filter)));
+	}
+
+	/** The same search without one value of a filter. */
+	public String without(Filter filter, String value) {
+		return url(parameters(this.filters.without(filter, value)));
+	}
+
+	/** The same search, filters and view kept, near another place. */
 	public String withWhere(String place) {
-		Map<String, List<String>> parameters = parameters();
+		Map<String, List<String>> parameters = parameters(this.filters);
 		parameters.put("where", List.of(place));
 		return url(parameters);
 	}
 
 	/** The same search for these words exactly as typed, without spelling correction. */
 	public String asTyped(String words) {
-		Map<String, List<String>> parameters = parameters();
+		Map<String, List<String>> parameters = parameters(this.filters);
 		parameters.put("q", List.of(words));
 		parameters.put("exact", List.of("true"));
 		return url(parameters);
@@ -169,12 +145,12 @@ public record SearchForm(String q, String where, Double radius, Integer age, Boo
 
 	/** The same search with another radius. */
 	public String withRadius(double miles) {
-		Map<String, List<String>> parameters = parameters();
+		Map<String, List<String>> parameters = parameters(this.filters);
 		parameters.put("radius", List.of(radiusText(miles)));
 		return url(parameters);
 	}
 
-	/** Only what was typed: the search box and the place, no filters. */
+	/** Only what was typed: the search box, the place and the view, no filters. */
 	public String withoutFilters() {
 		Map<String, List<String>> parameters = new LinkedHashMap<>();
 		put(parameters, "q", this.q);
@@ -184,33 +160,23 @@ public record SearchForm(String q, String where, Double radius, Integer age, Boo
 	}
 
 	public boolean hasFilters() {
-		return this.age != null || isFree() || !this.delivery.isEmpty() || this.day != null || isOpen()
-				|| this.language != null || isWheelchair() || this.category != null;
+		return this.filters.any();
 	}
 
 	static String radiusText(double miles) {
 		return miles == Math.rint(miles) ? String.valueOf((long) miles) : String.valueOf(miles);
 	}
 
-	private Map<String, List<String>> parameters() {
+	private Map<String, List<String>> parameters(Filters filters) {
 		Map<String, List<String>> parameters = new LinkedHashMap<>();
 		put(parameters, "q", this.q);
 		put(parameters, "where", this.where);
 		if (this.where != null && this.radius != ServiceQuery.DEFAULT_RADIUS) {
 			put(parameters, "radius", radiusText(this.radius));
 		}
-		put(parameters, "age", this.age == null ? null : String.valueOf(this.age));
-		put(parameters, "free", isFree() ? "true" : null);
-		if (!this.delivery.isEmpty()) {
-			parameters.put("delivery", this.delivery);
-		}
-		put(parameters, "day", this.day);
-		put(parameters, "open", isOpen() ? "true" : null);
-		put(parameters, "language", this.language);
-		put(parameters, "wheelchair", isWheelchair() ? "true" : null);
-		put(parameters, "category", this.category);
-		put(parameters, "sort", "nearest".equals(this.sort) ? "nearest" : null);
-		put(parameters, "exact", Boolean.TRUE.equals(this.exact) ? "true" : null);
+		filters.values().forEach((filter, values) -> parameters.put(filter.parameter(), values));
+		put(parameters, "sort", this.nearest ? "nearest" : null);
+		put(parameters, "exact", this.exact ? "true" : null);
 		put(parameters, "view", this.view);
 		return parameters;
 	}
@@ -234,42 +200,6 @@ public record SearchForm(String q, String where, Double radius, Integer age, Boo
 			}
 		}
 		return url.toString();
-	}
-
-	/**
-	 * Selected filters as tags that remove themselves: label and the address without it.
-	 */
-	public Map<String, String> selectedFilters() {
-		Map<String, String> tags = new LinkedHashMap<>();
-		if (this.category != null) {
-			tags.put(this.category, without("category"));
-		}
-		if (this.age != null) {
-			tags.put("Aged " + this.age, without("age"));
-		}
-		if (isFree()) {
-			tags.put("Free", without("free"));
-		}
-		for (String mode : this.delivery) {
-			tags.put(uk.signpost.search.Delivery.label(mode), without("delivery:" + mode));
-		}
-		if (this.day != null) {
-			tags.put("Open on " + capitalised(this.day), without("day"));
-		}
-		if (isOpen()) {
-			tags.put("Open now", without("open"));
-		}
-		if (this.language != null) {
-			tags.put("In " + this.language, without("language"));
-		}
-		if (isWheelchair()) {
-			tags.put("Wheelchair accessible", without("wheelchair"));
-		}
-		return tags;
-	}
-
-	static String capitalised(String word) {
-		return word.isEmpty() ? word : word.substring(0, 1).toUpperCase(Locale.UK) + word.substring(1);
 	}
 
 }

@@ -53,7 +53,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
 	/** Bump when ServiceDocument or the analysis changes, so old indexes are rebuilt. */
-	static final String FORMAT = "14";
+	static final String FORMAT = "15";
 
 	private static final int BATCH = 1000;
 
@@ -157,17 +157,6 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 			.searchAnalyzer();
 	}
 
-	/** Category name to the names of its direct sub-categories, across publishers. */
-	Map<String, java.util.TreeSet<String>> needTree() {
-		Map<String, java.util.TreeSet<String>> tree = new java.util.TreeMap<>();
-		this.jdbc.query("SELECT p.name, t.name FROM taxonomy_term t JOIN taxonomy_term p ON p.id = t.parent_id", rs -> {
-			if (Delivery.ofTerm(rs.getString(2)) == null) {
-				tree.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getString(2));
-			}
-		});
-		return tree;
-	}
-
 	Vocabulary vocabulary() {
 		return this.vocabulary;
 	}
@@ -253,7 +242,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	 */
 	@Scheduled(cron = "0 5 0 * * *", zone = "Europe/London")
 	void requeueDatedRows() {
-		requeueDatedRows(java.time.LocalDate.now(ServiceSearch.LONDON));
+		requeueDatedRows(java.time.LocalDate.now(uk.signpost.directory.Validity.UK));
 	}
 
 	int requeueDatedRows(java.time.LocalDate today) {

@@ -1,22 +1,31 @@
 package uk.signpost.search;
 
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import org.springframework.context.support.MessageSourceAccessor;
+
+import uk.signpost.directory.Ages;
+import uk.signpost.directory.Checked;
 import uk.signpost.geo.Place;
 import uk.signpost.geo.PlaceFinder;
+import uk.signpost.govuk.Choice;
+import uk.signpost.govuk.Choices;
+import uk.signpost.govuk.Field;
+import uk.signpost.govuk.Problem;
 
 /**
- * Everything the search page shows, worked out before the template: it only prints.
+ * Everything the search page shows, worked out before the template, with its words from
+ * messages: the template only prints.
  *
  * @param where what the place typed turned out to be, or null when none was typed
  * @param result the search, or null when the place must be put right first
+ * @param today the day in the UK, for "checked 3 months ago"
+ * @param text the page's words
  */
 public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchResult result,
-		List<ResultCards.Card> cards, int pageSize, LocalDate today) {
+		List<ResultCards.Card> cards, int pageSize, LocalDate today, MessageSourceAccessor text) {
 
 	/** The place searched near, as found ("PR1 2HE", "Preston, Lancashire"). */
 	public String place() {
@@ -38,8 +47,31 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 		return this.where instanceof PlaceFinder.Ambiguous ambiguous ? ambiguous.choices() : List.of();
 	}
 
-	/** One option of a filter: its value, what to call it, how many it would find. */
-	public record Option(String value, String label, long count, boolean selected) {
+	public String ageError() {
+		return this.form.refusedAge() == null ? null : this.text.getMessage("filter.age.error");
+	}
+
+	/** What the error summary lists; keepError is "Add selected" with none ticked. */
+	public List<Problem> problems(String keepError) {
+		List<Problem> problems = new ArrayList<>();
+		if (placeError() != null) {
+			problems.add(new Problem("#where", placeError()));
+		}
+		if (ageError() != null) {
+			problems.add(new Problem("#age", ageError()));
+		}
+		if (keepError != null) {
+			problems.add(new Problem("#keep-1", keepError));
+		}
+		return problems;
+	}
+
+	/**
+	 * The page's title: its heading, after "Error: " when something must be put right.
+	 */
+	public String title(String keepError) {
+		String title = this.result == null ? this.text.getMessage("search.title") : heading();
+		return problems(keepError).isEmpty() ? title : this.text.getMessage("page.title.error", new Object[] { title });
 	}
 
 	public long total() {
@@ -52,104 +84,252 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 
 	/** "12 services for food bank near Preston". */
 	public String heading() {
-		StringBuilder heading = new StringBuilder();
-		heading.append(String.format("%,d", total())).append(total() == 1 ? " service" : " services");
-		if (this.result != null && this.result.searchedFor() != null) {
-			heading.append(" for ").append(this.result.searchedFor());
+		String words = this.result == null ? null : this.result.searchedFor();
+		String key = "search.heading" + (words != null ? ".for" : "") + (place() != null ? ".near" : "");
+		return this.text.getMessage(key, new Object[] { total(), words, place() });
+	}
+
+	/** The search box and the place box. */
+	public Field what() {
+		return new Field("q", "q", "search", this.text.getMessage("search.what.label"),
+				this.text.getMessage("search.what.hint"), this.form.q(), null, null, null, null);
+	}
+
+	public Field whereField() {
+		return new Field("where", "where", "text", this.text.getMessage("search.where.label"),
+				this.text.getMessage("search.where.hint"), this.form.where(), placeError(), "20", null, "postal-code");
+	}
+
+	/** How far from the place, when there is one. */
+	public Choices distance() {
+		List<Choice> items = new ArrayList<>();
+		for (int i = 0; i < SearchForm.RADII.size(); i++) {
+			double miles = SearchForm.RADII.get(i);
+			items.add(new Choice("radius-" + i, "radius", SearchForm.radiusText(miles),
+					this.text.getMessage("search.radius.within", new Object[] { radiusLabel(miles) }),
+					miles == this.form.radius()));
 		}
-		if (place() != null) {
-			heading.append(" near ").append(place());
+		return new Choices("radius", "radius", this.text.getMessage("search.radius.legend"), items);
+	}
+
+	public Choices sort() {
+		return new Choices("sort", "sort", this.text.getMessage("search.sort.legend"),
+				List.of(new Choice("sort-relevance", "sort", "relevance", this.text.getMessage("search.sort.relevance"),
+						!this.form.nearest()),
+						new Choice("sort-nearest", "sort", "nearest", this.text.getMessage("search.sort.nearest"),
+								this.form.nearest())));
+	}
+
+	/**
+	 * One control of the filter panel: the fragment of templates/fragments/govuk that
+	 * draws it, and what it draws (a {@link Choices} or a {@link Field}).
+	 */
+	public record Control(String fragment, Object component) {
+	}
+
+	/** The filter panel, in {@link Filter} order; the yes filters share one group. */
+	public List<Control> controls() {
+		List<Control> controls = new ArrayList<>();
+		List<Choice> yes = new ArrayList<>();
+		for (Filter filter : Filter.values()) {
+			if (filter.control() == Filter.Control.YES) {
+				if (yes.isEmpty()) {
+					controls.add(null);
+				}
+				yes.add(new Choice(filter.parameter(), filter.parameter(), Filter.TRUE,
+						counted(words(filter, "label"), count(filter)), this.form.filters().has(filter)));
+				continue;
+			}
+			controls.add(control(filter));
 		}
-		return heading.toString();
+		Choices more = new Choices("more", null, this.text.getMessage("filter.more.legend"), yes);
+		controls.replaceAll(control -> control == null ? new Control("checkboxes", more) : control);
+		return controls;
 	}
 
-	public List<Option> options(String facet) {
-		List<Option> options = new ArrayList<>();
-		if (this.result == null) {
-			return options;
+	private Control control(Filter filter) {
+		String name = filter.parameter();
+		String legend = words(filter, "legend");
+		List<Choice> items = new ArrayList<>();
+		List<SearchResult.FacetValue> values = values(filter);
+		switch (filter.control()) {
+			case NUMBER -> {
+				String value = this.form.refusedAge() != null ? this.form.refusedAge()
+						: this.form.filters().first(filter);
+				return new Control("input",
+						new Field(name, name, "text", legend, null, value, ageError(), "3", "numeric", null));
+			}
+			case CHECKBOXES -> {
+				for (int i = 0; i < values.size(); i++) {
+					SearchResult.FacetValue value = values.get(i);
+					items.add(new Choice(name + "-" + i, name, value.value(),
+							counted(label(filter, value.value()), value.count()), value.selected()));
+				}
+				return new Control("checkboxes", new Choices(name, name, legend, items));
+			}
+			default -> {
+				String any = words(filter, "any");
+				items.add(new Choice(name + "-any", name, "", any, !this.form.filters().has(filter)));
+				for (int i = 0; i < values.size(); i++) {
+					SearchResult.FacetValue value = values.get(i);
+					items.add(new Choice(name + "-" + i, name, value.value(),
+							counted(label(filter, value.value()), value.count()), value.selected()));
+				}
+				return new Control(filter.control() == Filter.Control.SELECT ? "select" : "radios",
+						new Choices(name, name, legend, items));
+			}
 		}
-		for (SearchResult.FacetValue value : this.result.facets().getOrDefault(facet, List.of())) {
-			options.add(new Option(value.value(), label(facet, value.value()), value.count(), value.selected()));
+	}
+
+	private List<SearchResult.FacetValue> values(Filter filter) {
+		return this.result == null ? List.of() : this.result.facets().getOrDefault(filter, List.of());
+	}
+
+	/** How many a yes filter (free, wheelchair, open now) would find. */
+	long count(Filter filter) {
+		return values(filter).stream().filter(v -> v.value().equals(Filter.TRUE)).mapToLong(v -> v.count()).sum();
+	}
+
+	private String counted(String label, long count) {
+		return this.text.getMessage("filter.option", new Object[] { label, count });
+	}
+
+	/** A filter's words: filter.<parameter>.<part>. */
+	private String words(Filter filter, String part, Object... arguments) {
+		return this.text.getMessage("filter." + filter.parameter() + "." + part, arguments);
+	}
+
+	/** What to call a value: its own words when the filter lists its options. */
+	private String label(Filter filter, String value) {
+		if (filter.options() == null || filter.control() == Filter.Control.YES) {
+			return value;
 		}
-		return options;
-	}
-
-	/** How many a yes-or-no filter (free, wheelchair, open now) would find. */
-	public long count(String facet) {
-		return options(facet).stream().filter(o -> o.value().equals("true")).mapToLong(Option::count).sum();
-	}
-
-	private static String label(String facet, String value) {
-		return switch (facet) {
-			case "DELIVERY" -> Delivery.label(value);
-			case "DAY" -> SearchForm.capitalised(value);
-			default -> value;
-		};
-	}
-
-	public List<Double> radii() {
-		return ServiceSearch.RADII;
-	}
-
-	public String radiusValue(double miles) {
-		return SearchForm.radiusText(miles);
+		return words(filter, "option." + value);
 	}
 
 	public String radiusLabel(double miles) {
-		return SearchForm.radiusText(miles) + (miles == 1 ? " mile" : " miles");
+		return this.text.getMessage("search.radius", new Object[] { miles, SearchForm.radiusText(miles) });
+	}
+
+	/** A link: its words and address. */
+	public record Link(String text, String url) {
+	}
+
+	/** The filters in use, each a link that removes it. */
+	public List<Link> selected() {
+		List<Link> links = new ArrayList<>();
+		this.form.filters().values().forEach((filter, values) -> {
+			if (filter.control() == Filter.Control.CHECKBOXES) {
+				values.forEach(value -> links
+					.add(new Link(words(filter, "tag", label(filter, value)), this.form.without(filter, value))));
+			}
+			else {
+				links.add(new Link(words(filter, "tag", label(filter, values.get(0))), this.form.without(filter)));
+			}
+		});
+		return links;
+	}
+
+	/**
+	 * What to change to find something, with how many each finds: "Search within 10 miles
+	 * (3 services)".
+	 */
+	public List<Link> relaxations() {
+		List<Link> links = new ArrayList<>();
+		if (this.result == null) {
+			return links;
+		}
+		for (SearchResult.Relaxation relaxation : this.result.relaxations()) {
+			if (relaxation.count() == 0) {
+				continue;
+			}
+			Filter filter = relaxation.filter();
+			String change = filter == null
+					? this.text.getMessage("search.relax.radius",
+							new Object[] { radiusLabel(Double.parseDouble(relaxation.value())) })
+					: words(filter, "relax", label(filter, relaxation.value()));
+			String url = filter == null ? this.form.withRadius(Double.parseDouble(relaxation.value()))
+					: this.form.without(filter);
+			links.add(new Link(this.text.getMessage("search.relaxation", new Object[] { change, relaxation.count() }),
+					url));
+		}
+		return links;
 	}
 
 	/** "Checked 3 months ago", from the card's date and today. */
 	public String checked(LocalDate date) {
 		if (date == null) {
-			return "Not checked";
+			return this.text.getMessage("card.checked.never");
 		}
-		Period age = Period.between(date, this.today);
-		long months = age.toTotalMonths();
-		if (months < 1) {
-			return "Checked this month";
-		}
+		long months = Checked.months(date, this.today);
 		if (months < 24) {
-			return "Checked " + months + (months == 1 ? " month ago" : " months ago");
+			return this.text.getMessage("card.checked.months", new Object[] { months });
 		}
-		return "Checked " + age.getYears() + " years ago";
+		return this.text.getMessage("card.checked.years", new Object[] { months / 12 });
 	}
 
 	public boolean stale(LocalDate date) {
-		return date == null || Period.between(date, this.today).toTotalMonths() >= 12;
+		return Checked.stale(date, this.today);
+	}
+
+	/** "Ages 18 and over", or null when the service takes any age. */
+	public String ages(ResultCards.Card card) {
+		Ages ages = Ages.of(card.minimumAge(), card.maximumAge());
+		return ages.any() ? null : this.text.getMessage(ages.key("card.ages"), ages.arguments());
+	}
+
+	/** How it is delivered, except in person (the distance says that). */
+	public List<String> deliveryLabels(ResultCards.Card card) {
+		return card.delivery()
+			.stream()
+			.filter(mode -> !mode.equals(Delivery.IN_PERSON))
+			.map(mode -> label(Filter.DELIVERY, mode))
+			.toList();
 	}
 
 	/**
-	 * Plain words for a relaxation: "Search within 10 miles", "Remove the Free filter".
+	 * Where it is from the place searched: a venue within the radius gives its distance;
+	 * a service found for another reason (it covers the area, or works by phone or
+	 * online) says so, with its nearest venue only as an aside.
 	 */
-	public String relaxation(SearchResult.Relaxation relaxation) {
-		return switch (relaxation.constraint()) {
-			case "radius" -> "Search within " + radiusLabel(Double.parseDouble(relaxation.value()));
-			case "category", "term" -> "Search all categories, not just " + relaxation.value();
-			case "age" -> "Include services for any age";
-			case "free" -> "Include services that charge";
-			case "delivery" -> "Include every way of getting help";
-			case "day" -> "Include services closed on " + SearchForm.capitalised(relaxation.value());
-			case "openNow" -> "Include services closed now";
-			case "language" -> "Include services not in " + relaxation.value();
-			case "wheelchair" -> "Include services without step-free access";
-			default -> "Remove " + relaxation.constraint();
-		};
+	public String whereabouts(ResultCards.Card card) {
+		Double miles = card.distanceMiles();
+		if (miles == null) {
+			return card.areaServed() ? this.text.getMessage("card.coversArea") : null;
+		}
+		Object[] distance = { miles < 0.1 ? 0 : 1, miles };
+		if (card.withinRadius()) {
+			return this.text.getMessage("card.distance", distance);
+		}
+		return this.text.getMessage(card.areaServed() ? "card.coversArea.nearest" : "card.nearest", distance);
 	}
 
-	/** The address of a relaxed search. */
-	public String relaxationUrl(SearchResult.Relaxation relaxation) {
-		return switch (relaxation.constraint()) {
-			case "radius" -> this.form.withRadius(Double.parseDouble(relaxation.value()));
-			case "openNow" -> this.form.without("open");
-			case "term" -> this.form.without("category");
-			case "delivery" -> this.form.without("delivery");
-			default -> this.form.without(relaxation.constraint());
-		};
+	/** The compact view's line: where, cost, how, who for, in a few words each. */
+	public List<String> facts(ResultCards.Card card) {
+		List<String> facts = new ArrayList<>();
+		if (whereabouts(card) != null) {
+			facts.add(whereabouts(card));
+		}
+		if (card.free()) {
+			facts.add(this.text.getMessage("card.free"));
+		}
+		if (card.openNow()) {
+			facts.add(this.text.getMessage("card.openNow"));
+		}
+		if (card.referral()) {
+			facts.add(this.text.getMessage("card.referral"));
+		}
+		facts.addAll(deliveryLabels(card));
+		if (ages(card) != null) {
+			facts.add(ages(card));
+		}
+		return facts;
 	}
 
-	public Map<String, String> selectedFilters() {
-		return this.form.selectedFilters();
+	public String wordsNotice(ServiceSearch.Words words) {
+		return words != null && words.capped()
+				? this.text.getMessage("search.words.capped", new Object[] { ServiceSearch.MOST_WORDS, words.count() })
+				: null;
 	}
 
 }

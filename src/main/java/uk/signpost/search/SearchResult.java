@@ -14,7 +14,7 @@ import java.util.Map;
  * @param correctedFrom the words as typed, when they were corrected; otherwise null
  * @param relaxations when nothing matched: constraints whose removal would find some
  */
-public record SearchResult(long total, List<Hit> hits, Map<String, List<FacetValue>> facets, String searchedFor,
+public record SearchResult(long total, List<Hit> hits, Map<Filter, List<FacetValue>> facets, String searchedFor,
 		String correctedFrom, List<Relaxation> relaxations) {
 
 	/**
@@ -31,8 +31,11 @@ public record SearchResult(long total, List<Hit> hits, Map<String, List<FacetVal
 	public record FacetValue(String value, long count, boolean selected) {
 	}
 
-	/** Dropping one constraint: which, and how many services that would find. */
-	public record Relaxation(String constraint, String value, long count, ServiceQuery query) {
+	/**
+	 * Dropping one filter (or, when filter is null, searching the next radius, value in
+	 * miles): its value, and how many services that would find.
+	 */
+	public record Relaxation(Filter filter, String value, long count, ServiceQuery query) {
 	}
 
 	public boolean corrected() {

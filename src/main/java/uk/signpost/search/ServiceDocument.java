@@ -83,10 +83,6 @@ class ServiceDocument {
 	@KeywordField(aggregable = Aggregable.YES)
 	List<String> category = new ArrayList<>();
 
-	/** Every category and sub-category name, for browsing one level down. */
-	@KeywordField(aggregable = Aggregable.YES)
-	List<String> term = new ArrayList<>();
-
 	/** 0 when the feed gives no minimum. */
 	@GenericField
 	int minimumAge;
@@ -153,10 +149,9 @@ class ServiceDocument {
 	String status;
 
 	/**
-	 * Every filter value as "filter:value" (category:Food, free:true, day:monday ...):
-	 * the counts of all filters come from one pass over this field, not one per filter.
-	 * Sub-categories are left out: results do not show their counts, and they were a good
-	 * part of every count (browse by need counts them on their own).
+	 * Every filter value as "filter:value" (category:Food, free:true, day:monday ...), as
+	 * {@link Filter} says: the counts of all filters come from one pass over this field,
+	 * not one per filter.
 	 */
 	@KeywordField(aggregable = Aggregable.YES)
 	List<String> facet = new ArrayList<>();
@@ -177,15 +172,8 @@ class ServiceDocument {
 		this.text.addAll(this.taxonomy);
 		addIfPresent(this.text, this.organizationName);
 		this.text.addAll(this.about);
-		this.category.forEach(c -> this.facet.add("category:" + c));
-		this.delivery.forEach(d -> this.facet.add("delivery:" + d));
-		this.language.forEach(l -> this.facet.add("language:" + l));
-		this.openDay.forEach(d -> this.facet.add("day:" + d));
-		if (this.free) {
-			this.facet.add("free:true");
-		}
-		if (this.wheelchair) {
-			this.facet.add("wheelchair:true");
+		for (Filter filter : Filter.values()) {
+			filter.indexed(this).forEach(value -> this.facet.add(filter.parameter() + ":" + value));
 		}
 	}
 

@@ -143,7 +143,7 @@ class ServiceDocuments {
 				}, args);
 		// Built for today: the daily re-queue in SearchIndex catches rows whose dates
 		// turn.
-		LocalDate today = LocalDate.now(ServiceSearch.LONDON);
+		LocalDate today = LocalDate.now(uk.signpost.directory.Validity.UK);
 		Map<String, List<Boolean>> costs = new HashMap<>();
 		this.jdbc.query("SELECT service_id, amount, amount_description, valid_from, valid_to FROM cost_option "
 				+ "WHERE service_id" + in, rs -> {
@@ -262,6 +262,12 @@ class ServiceDocuments {
 		}
 	}
 
+	/** The quarter-hour of the week it is now in the UK, as "open now" is indexed. */
+	static int slotNow(java.time.Clock clock) {
+		java.time.ZonedDateTime now = uk.signpost.directory.Validity.now(clock);
+		return slot(now.getDayOfWeek(), now.toLocalTime());
+	}
+
 	static int slot(java.time.DayOfWeek day, LocalTime time) {
 		return (day.getValue() - 1) * 96 + time.toSecondOfDay() / 900;
 	}
@@ -313,7 +319,6 @@ class ServiceDocuments {
 			}
 			for (String name : path) {
 				addOnce(document.taxonomy, name);
-				addOnce(document.term, name);
 			}
 			if (root != null) {
 				addOnce(document.category, root);

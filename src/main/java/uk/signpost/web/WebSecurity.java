@@ -63,8 +63,8 @@ class WebSecurity {
 	@Bean
 	@Order(2)
 	SecurityFilterChain files(HttpSecurity http) throws Exception {
-		return common(http.securityMatcher("/css/**", "/js/**", "/webjars/**", "/assets/**", "/favicon.ico"),
-				PAGE_POLICY)
+		return common(http.securityMatcher("/css/**", "/js/**", "/webjars/**", "/assets/**", "/favicon*",
+				"/apple-touch-icon*"), PAGE_POLICY)
 			.csrf(csrf -> csrf.disable())
 			.build();
 	}

@@ -203,7 +203,7 @@ class ContentTest extends WebTest {
 	@Test
 	void thePrivacyNoticeMatchesWhatSignpostKeeps() throws Exception {
 		String html = page("/privacy");
-		jakarta.servlet.http.Cookie form = this.mvc.perform(get("/"))
+		jakarta.servlet.http.Cookie form = this.mvc.perform(get("/search"))
 			.andReturn()
 			.getResponse()
 			.getCookie("signpost-csrf");

@@ -62,13 +62,11 @@ class PostgresSearchTest extends DirectoryTest {
 		assertThat(this.index.rebuild().services()).isGreaterThan(380);
 
 		PlaceFinder.Found preston = (PlaceFinder.Found) this.places.find("Preston");
-		SearchResult result = this.search.search(ServiceQuery.builder()
-			.text("food bank")
+		SearchResult result = this.search.search(ServiceQuery.ALL.text("food bank")
 			.near(new ServiceQuery.Near(preston.latitude(), preston.longitude(), preston.areas()))
-			.radiusMiles(10)
-			.build());
+			.radiusMiles(10));
 		assertThat(result.total()).isPositive();
-		assertThat(result.facets().get("CATEGORY")).isNotEmpty();
+		assertThat(result.facets().get(Filter.CATEGORY)).isNotEmpty();
 
 		Path nspl = Files.writeString(this.folder.resolve("nspl.csv"), "Postcode,lat,long\nPR1 2HE,53.7,-2.7\n");
 		this.files.importPostcodes(nspl);

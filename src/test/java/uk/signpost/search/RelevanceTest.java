@@ -82,18 +82,14 @@ class RelevanceTest extends DirectoryTest {
 
 		List<Scored> scores = new ArrayList<>();
 		for (Judged judged : judgedQueries()) {
-			ServiceQuery.Builder query = ServiceQuery.builder().text(judged.query()).size(10);
+			ServiceQuery query = ServiceQuery.ALL.text(judged.query()).size(10);
 			if (!judged.place().isEmpty()) {
 				var whereabouts = this.places.find(judged.place());
 				assertThat(whereabouts).as(judged.place()).isInstanceOf(PlaceFinder.Found.class);
 				var found = (PlaceFinder.Found) whereabouts;
 				query.near(new ServiceQuery.Near(found.latitude(), found.longitude(), found.areas()));
 			}
-			List<String> ids = this.search.search(query.build())
-				.hits()
-				.stream()
-				.map(hit -> bySearchId.get(hit.id()))
-				.toList();
+			List<String> ids = this.search.search(query).hits().stream().map(hit -> bySearchId.get(hit.id())).toList();
 			scores.add(score(judged, ids));
 		}
 

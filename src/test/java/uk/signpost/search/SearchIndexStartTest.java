@@ -85,7 +85,7 @@ class SearchIndexStartTest extends DirectoryTest {
 
 	private long found(SearchIndex index, String text) {
 		ServiceSearch search = new ServiceSearch(index, new StaticListableBeanFactory().getBeanProvider(Clock.class));
-		return search.search(ServiceQuery.builder().text(text).build()).total();
+		return search.search(ServiceQuery.ALL.text(text)).total();
 	}
 
 	@Test

@@ -17,8 +17,8 @@ class NeedsToBrowseTest {
 
 	@Test
 	void writtenNeedsComeFirstInTheirOrderThenTheDirectorysOtherCategories() {
-		List<ServiceSearch.Need> categories = List.of(new ServiceSearch.Need("Benefits", 3, List.of()),
-				new ServiceSearch.Need("Food", 12, List.of()), new ServiceSearch.Need("Housing", 4, List.of()));
+		List<ServiceSearch.Need> categories = List.of(new ServiceSearch.Need("Benefits", 3),
+				new ServiceSearch.Need("Food", 12), new ServiceSearch.Need("Housing", 4));
 		List<NeedsToBrowse.Need> written = List.of(new NeedsToBrowse.Need("Housing", "A home", "Somewhere to live"),
 				new NeedsToBrowse.Need("Dementia", "Dementia", "Memory cafés"),
 				new NeedsToBrowse.Need("Food", "Food", null));

@@ -65,6 +65,13 @@ class WebSecurityTest extends ServerTest {
 		secured(file, WebSecurity.PAGE_POLICY);
 		assertThat(file.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public");
 		assertThat(file.headers().allValues("Set-Cookie")).as("a file cached for a year sets no cookie").isEmpty();
+		for (String pattern : new String[] { "/favicon-[0-9a-f]+\\.svg", "/apple-touch-icon-[0-9a-f]+\\.png" }) {
+			java.util.regex.Matcher icon = java.util.regex.Pattern.compile(pattern).matcher(start.body());
+			assertThat(icon.find()).as(pattern).isTrue();
+			HttpResponse<String> served = page(icon.group());
+			assertThat(served.statusCode()).as(icon.group()).isEqualTo(200);
+			assertThat(served.headers().allValues("Set-Cookie")).as(icon.group()).isEmpty();
+		}
 
 		secured(page("/nothing-here"), WebSecurity.PAGE_POLICY);
 		secured(api("/api/services?page=0"), WebSecurity.API_POLICY);
