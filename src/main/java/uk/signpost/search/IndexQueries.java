@@ -21,6 +21,9 @@ import uk.signpost.search.SearchResult.Hit;
  */
 final class IndexQueries {
 
+	/** Added to the score of a service with a venue within the radius. */
+	static final float NEAR_FIRST = 10_000f;
+
 	private IndexQueries() {
 	}
 
@@ -54,13 +57,14 @@ final class IndexQueries {
 				.mustNot(f.exists().field("serviceArea"));
 			var areas = near.areas().isEmpty() ? null : f.terms().field("serviceArea").matchingAny(near.areas());
 			if (scored) {
-				// A venue within reach outranks a phone line elsewhere that matches as
-				// well or a little better (about a name match's worth): near a place,
-				// people look for somewhere to go. At 0.5, far helplines led. The
-				// circle is in the query once, scoring and filtering both: setting one
-				// up is a good part of a search near a place.
+				// Near a place, people look for somewhere to go: a venue within reach
+				// comes before every service found only because it works by phone or
+				// online or covers the area, which the page shows as a group of its own
+				// after them. The boost is past any text score, so within each group the
+				// best match leads. The circle is in the query once, scoring and
+				// filtering both: setting one up is a good part of a search near a place.
 				var place = f.bool()
-					.should(within.constantScore().boost(5f))
+					.should(within.constantScore().boost(NEAR_FIRST))
 					.should(anywhere.constantScore().boost(0f));
 				if (areas != null) {
 					place.should(areas.constantScore().boost(0f));

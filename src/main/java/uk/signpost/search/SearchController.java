@@ -52,6 +52,15 @@ class SearchController {
 			HttpServletResponse response) {
 		SearchForm form = SearchForm.from(parameters::get);
 		PlaceFinder.Whereabouts where = form.where() == null ? null : this.places.find(form.where());
+		// "food bank preston": the place is taken from the words, and the page says so
+		// with a link to search the words as typed.
+		SearchForm asked = form;
+		PlaceInWords inWords = where != null || form.exact() ? null
+				: PlaceInWords.find(form.q(), this.places, this.search.needWords());
+		if (inWords != null) {
+			form = form.near(inWords.need(), inWords.place().typed());
+			where = inWords.place();
+		}
 		SearchResult result = null;
 		List<ResultCards.Card> found = List.of();
 		if (where == null || where instanceof PlaceFinder.Found) {
@@ -62,6 +71,15 @@ class SearchController {
 		}
 		SearchPage page = new SearchPage(form, where, result, found, PAGE_SIZE, Validity.today(this.clock), this.text);
 		model.addAttribute("page", page);
+		// On a first start the demo directory loads while the site already answers.
+		model.addAttribute("catchingUp", this.search.catchingUp());
+		model.addAttribute("placeFromWords",
+				inWords == null ? null
+						: new SearchPage.Link(
+								this.text.getMessage("search.place.fromWords.asTyped", new Object[] { asked.q() }),
+								asked.asTyped(asked.q())));
+		model.addAttribute("placeFromWordsNotice", inWords == null ? null
+				: this.text.getMessage("search.place.fromWords", new Object[] { form.q(), page.place() }));
 		// Very long searches are cut (ServiceSearch.MOST_WORDS), and the page says so.
 		model.addAttribute("wordsNotice", form.q() == null ? null : page.wordsNotice(this.search.words(form.q())));
 		// "Add selected to your list" with nothing ticked (kept=none, never in the

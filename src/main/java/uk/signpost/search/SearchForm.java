@@ -82,6 +82,12 @@ public record SearchForm(String q, String where, double radius, Filters filters,
 		return text.isBlank() ? null : text.strip();
 	}
 
+	/** The same search for a need and a place taken apart from the words typed. */
+	SearchForm near(String need, String place) {
+		return new SearchForm(need, place, this.radius, this.filters, this.refusedAge, this.nearest, this.page,
+				this.exact, this.view);
+	}
+
 	public boolean isCompact() {
 		return COMPACT.equals(this.view);
 	}

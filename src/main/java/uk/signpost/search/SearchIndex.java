@@ -157,6 +157,39 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 			.searchAnalyzer();
 	}
 
+	/**
+	 * True while the directory has changes the index has not taken yet: an import is
+	 * under way, or its last batches are still to be indexed.
+	 */
+	boolean behind() {
+		return !this.jdbc.queryForList("SELECT 1 FROM search_backlog FETCH FIRST 1 ROWS ONLY", Integer.class)
+			.isEmpty();
+	}
+
+	/**
+	 * The words of the synonym list: words that say a need, so never taken for a place
+	 * typed after one ("food bank").
+	 */
+	Set<String> needWords() {
+		Set<String> words = this.needWords;
+		if (words == null) {
+			words = new java.util.HashSet<>();
+			for (String line : this.content.read(SearchAnalysis.SYNONYMS).split("\n")) {
+				if (!line.startsWith("#")) {
+					for (String word : line.toLowerCase(java.util.Locale.UK).split("[^\\p{L}]+")) {
+						if (!word.isEmpty()) {
+							words.add(word);
+						}
+					}
+				}
+			}
+			this.needWords = words;
+		}
+		return words;
+	}
+
+	private volatile Set<String> needWords;
+
 	Vocabulary vocabulary() {
 		return this.vocabulary;
 	}

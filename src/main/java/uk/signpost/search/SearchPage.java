@@ -82,11 +82,94 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 		return (int) Math.max(1, Math.min(SearchForm.MOST_PAGES, (total() + this.pageSize - 1) / this.pageSize));
 	}
 
+	/** The longest need a heading quotes; past it the words are cut with an ellipsis. */
+	static final int LONGEST_NEED = 60;
+
 	/** "12 services for food bank near Preston". */
 	public String heading() {
-		String words = this.result == null ? null : this.result.searchedFor();
+		String words = this.result == null ? null : cut(this.result.need());
 		String key = "search.heading" + (words != null ? ".for" : "") + (place() != null ? ".near" : "");
 		return this.text.getMessage(key, new Object[] { total(), words, place() });
+	}
+
+	/** Text cut at a word before LONGEST_NEED characters, with an ellipsis. */
+	static String cut(String text) {
+		if (text == null || text.length() <= LONGEST_NEED) {
+			return text;
+		}
+		int space = text.lastIndexOf(' ', LONGEST_NEED);
+		return text.substring(0, space > LONGEST_NEED / 2 ? space : LONGEST_NEED).strip() + "…";
+	}
+
+	/** "Showing 21 to 40 of 52 services", or null when nothing was found. */
+	public String showing() {
+		if (total() == 0) {
+			return null;
+		}
+		long first = (long) (this.form.page() - 1) * this.pageSize + 1;
+		long last = Math.min(total(), first + this.cards.size() - 1);
+		return this.text.getMessage("search.showing", new Object[] { first, last, total() });
+	}
+
+	/**
+	 * The cards of services with a venue within the radius (all cards without a place).
+	 */
+	public List<ResultCards.Card> nearby() {
+		return place() == null ? this.cards : this.cards.stream().filter(ResultCards.Card::withinRadius).toList();
+	}
+
+	/**
+	 * The cards of services found near a place only because they work by phone or online
+	 * or cover the area: a group of their own, after those nearby.
+	 */
+	public List<ResultCards.Card> alsoAvailable() {
+		return place() == null ? List.of() : this.cards.stream().filter(card -> !card.withinRadius()).toList();
+	}
+
+	/**
+	 * The filter for the age the words point to ("for my nan": 65), when no age is chosen
+	 * yet: its words and address; null otherwise.
+	 */
+	public Link ageSuggestion() {
+		Integer age = this.form.filters().has(Filter.AGE) || this.form.refusedAge() != null ? null
+				: WhoFor.age(this.form.q());
+		if (age == null || total() == 0) {
+			return null;
+		}
+		String url = new SearchForm(this.form.q(), this.form.where(), this.form.radius(),
+				this.form.filters().with(Filter.AGE, String.valueOf(age)), null, this.form.nearest(), 1,
+				this.form.exact(), this.form.view())
+			.url();
+		return new Link(this.text.getMessage("search.age.suggest", new Object[] { age }), url);
+	}
+
+	/** When nothing was found: what to try, in plain words. */
+	public List<String> advice() {
+		List<String> advice = new ArrayList<>();
+		if (this.form.q() != null) {
+			advice.add(this.text.getMessage("search.advice.spelling"));
+			advice.add(this.text.getMessage("search.advice.fewer"));
+		}
+		if (place() != null) {
+			advice.add(this.text.getMessage("search.advice.wider"));
+		}
+		if (this.form.hasFilters()) {
+			advice.add(this.text.getMessage("search.advice.filters"));
+		}
+		return advice;
+	}
+
+	/**
+	 * The filters in use as name and value, for hidden inputs when the panel is not
+	 * shown.
+	 */
+	public List<Choice> kept() {
+		List<Choice> kept = new ArrayList<>();
+		this.form.filters()
+			.values()
+			.forEach((filter, values) -> values
+				.forEach(value -> kept.add(new Choice(filter.parameter(), filter.parameter(), value, null, true))));
+		return kept;
 	}
 
 	/** The search box and the place box. */

@@ -11,11 +11,12 @@ import java.util.Map;
  * @param facets for each filter, its options with how many services each would give,
  * counted with the other active filters applied
  * @param searchedFor the words searched: the corrected ones when a correction was made
+ * @param need the words searched that carry the need, as typed (filler words left out)
  * @param correctedFrom the words as typed, when they were corrected; otherwise null
  * @param relaxations when nothing matched: constraints whose removal would find some
  */
 public record SearchResult(long total, List<Hit> hits, Map<Filter, List<FacetValue>> facets, String searchedFor,
-		String correctedFrom, List<Relaxation> relaxations) {
+		String need, String correctedFrom, List<Relaxation> relaxations) {
 
 	/**
 	 * One service found. distanceMiles is to its nearest venue (null without a place or

@@ -42,7 +42,7 @@ public class ServiceLists {
 			SearchResult<List<?>> result = IndexQueries.fetch(session, query, api, searched, slot, true, offset, limit,
 					true);
 			return new uk.signpost.search.SearchResult(result.total().hitCount(), IndexQueries.hits(result, query),
-					Map.of(), searched, null, List.of());
+					Map.of(), searched, null, null, List.of());
 		}
 	}
 

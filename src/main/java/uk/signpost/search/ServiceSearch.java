@@ -84,7 +84,8 @@ public class ServiceSearch implements DisposableBean {
 
 	public uk.signpost.search.SearchResult search(ServiceQuery query) {
 		String correctedFrom = null;
-		String text = query.text() == null ? null : words(query.text()).text();
+		String text = query.text() == null ? null
+				: words(query.exact() ? query.text() : WhoFor.strip(query.text())).text();
 		if (text != null && !query.exact()) {
 			String corrected = this.index.vocabulary().correct(text);
 			if (corrected != null) {
@@ -106,8 +107,8 @@ public class ServiceSearch implements DisposableBean {
 		}
 		Counts counts = counting.join();
 		List<Relaxation> relaxations = counts.total() == 0 ? relaxations(query, searched, slot) : List.of();
-		return new uk.signpost.search.SearchResult(counts.total(), hits, counts.facets(), searched, correctedFrom,
-				relaxations);
+		return new uk.signpost.search.SearchResult(counts.total(), hits, counts.facets(), searched, need(searched),
+				correctedFrom, relaxations);
 	}
 
 	/** How many match, and every filter's options with their counts. */
@@ -249,10 +250,48 @@ public class ServiceSearch implements DisposableBean {
 			.toList();
 	}
 
+	/** True while the index has still to take changes already in the directory. */
+	public boolean catchingUp() {
+		return this.index.behind();
+	}
+
+	/** Words that say a need: never a place typed after one. */
+	java.util.Set<String> needWords() {
+		return this.index.needWords();
+	}
+
 	/** The words to match, or null when there are none worth matching. */
 	String searched(String text) {
 		String words = text == null ? null : words(text).text();
 		return words != null && hasTerms(words) ? words : null;
+	}
+
+	/**
+	 * The words of the text the query analyser keeps, as typed ("I need help paying my
+	 * energy bills": "paying energy bills"), for the page to say what was searched.
+	 */
+	String need(String text) {
+		if (text == null) {
+			return null;
+		}
+		StringBuilder need = new StringBuilder();
+		int lastStart = -1;
+		try (TokenStream tokens = this.index.queryAnalyzer().tokenStream("names", text)) {
+			OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
+			tokens.reset();
+			while (tokens.incrementToken()) {
+				// A word's synonyms start where it does.
+				if (offset.startOffset() > lastStart) {
+					lastStart = offset.startOffset();
+					need.append(need.isEmpty() ? "" : " ").append(text, offset.startOffset(), offset.endOffset());
+				}
+			}
+			tokens.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return need.isEmpty() ? text : need.toString();
 	}
 
 	/**

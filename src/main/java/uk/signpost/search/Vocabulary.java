@@ -83,7 +83,7 @@ final class Vocabulary {
 		while (words.find()) {
 			String word = words.group();
 			String lower = word.toLowerCase(Locale.UK);
-			String replacement = knows(lower) ? null : suggest(lower);
+			String replacement = knows(lower) ? null : british(suggest(lower));
 			if (replacement != null) {
 				changed = true;
 				words.appendReplacement(corrected, Matcher.quoteReplacement(replacement));
@@ -94,6 +94,35 @@ final class Vocabulary {
 		}
 		words.appendTail(corrected);
 		return changed ? corrected.toString() : null;
+	}
+
+	/** American endings and their British forms, tried on a correction. */
+	private static final String[][] BRITISH = { { "eling", "elling" }, { "eled", "elled" }, { "elor", "ellor" },
+			{ "or", "our" }, { "ors", "ours" }, { "ize", "ise" }, { "izing", "ising" }, { "ization", "isation" },
+			{ "er", "re" }, { "ped", "paed" }, { "og", "ogue" }, { "ense", "ence" } };
+
+	/**
+	 * The British form of a corrected word when the directory knows it: "counciling" is
+	 * as near "counseling" as anything, but a British resident should read "counselling".
+	 */
+	String british(String word) {
+		if (word == null) {
+			return null;
+		}
+		for (String[] spelling : BRITISH) {
+			String american = spelling[0];
+			String british = null;
+			if (american.equals("ped") && word.startsWith("ped")) {
+				british = "paed" + word.substring(3);
+			}
+			else if (!american.equals("ped") && word.endsWith(american)) {
+				british = word.substring(0, word.length() - american.length()) + spelling[1];
+			}
+			if (british != null && knows(british)) {
+				return british;
+			}
+		}
+		return word;
 	}
 
 	/** Words of five letters or more, one edit away; eight or more, two edits. */

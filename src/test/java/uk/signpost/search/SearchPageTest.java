@@ -130,6 +130,63 @@ class SearchPageTest extends WebTest {
 
 	@ParameterizedTest
 	@ValueSource(booleans = { false, true })
+	void nothingFoundGivesAdviceAndNoPanelOfZeroCountsButKeepsTheFilters(boolean htmx) throws Exception {
+		String html = page("/search?q=food&age=10&where=PR1%202JA", htmx);
+		assertThat(html).contains("You could:", "check the spelling", "search a wider area", "remove a filter")
+			.doesNotContain("Apply filters")
+			.contains("type=\"hidden\" name=\"age\" value=\"10\"");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void nearAPlaceVenuesWithinReachComeFirstAndPhoneLinesElsewhereAreAGroupOfTheirOwn(boolean htmx) throws Exception {
+		String html = page("/search?where=PR1%202JA", htmx);
+		assertThat(html).contains("Showing 1 to 2 of 2 services", "Also available to you by phone or online");
+		int pantry = html.indexOf("Preston Pantry");
+		int also = html.indexOf("Also available to you by phone or online");
+		int helpline = html.indexOf("Money Helpline");
+		assertThat(pantry).isPositive().isLessThan(also);
+		assertThat(helpline).isGreaterThan(also);
+		// Without a place there are no groups.
+		assertThat(page("/search", htmx)).contains("Showing 1 to 2 of 2 services")
+			.doesNotContain("Also available to you");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void aPlaceTypedAfterTheNeedIsSearchedNearWithAWayBackToTheWordsAsTyped(boolean htmx) throws Exception {
+		String html = page("/search?q=food%20in%20Preston", htmx);
+		assertThat(html).contains("1 service for food near Preston, Lancashire",
+				"Showing results for food near Preston, Lancashire.",
+				"href=\"/search?q=food+in+Preston&amp;exact=true\">Search for ‘food in Preston’ instead</a>");
+		// As typed, the place stays words.
+		assertThat(page("/search?q=food%20in%20Preston&exact=true", htmx)).doesNotContain("Showing results for food");
+		// A word that says a need is never taken for a place.
+		assertThat(page("/search?q=debt%20advice", htmx)).doesNotContain("Showing results for");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void wordsAboutWhoItIsForAreNotSearchedAndMayOfferAnAge(boolean htmx) throws Exception {
+		String html = page("/search?q=food%20for%20my%20nan", htmx);
+		assertThat(html).contains("1 service for food")
+			.contains("href=\"/search?q=food+for+my+nan&amp;age=65\">Show only services for people aged 65</a>");
+		assertThat(page("/search?q=food%20for%20my%20nan&age=70", htmx))
+			.doesNotContain("Show only services for people");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void theHeadingSaysTheNeedNotTheWholeSentenceAndCutsLongWords(boolean htmx) throws Exception {
+		assertThat(page("/search?q=I%20need%20help%20with%20food", htmx)).contains("1 service for food<");
+		String longWords = "food " + "pantry ".repeat(40);
+		String html = page("/search?q=" + longWords.strip().replace(" ", "%20"), htmx);
+		String heading = html.replaceAll("(?s).*id=\"result-count\">([^<]*)<.*", "$1");
+		assertThat(heading).startsWith("1 service for food pantry pantry").endsWith("…").hasSizeLessThan(90);
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
 	void anUnknownPlaceSaysSoAndKeepsWhatWasTyped(boolean htmx) throws Exception {
 		String html = page("/search?q=food&where=Atlantis", htmx);
 		if (!htmx) {

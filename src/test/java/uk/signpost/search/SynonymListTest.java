@@ -39,7 +39,8 @@ class SynonymListTest {
 			if (line.isBlank() || line.startsWith("#")) {
 				continue;
 			}
-			for (String entry : line.split(",")) {
+			// "a, b => c, d": one-way entries are words on both sides.
+			for (String entry : line.split(",|=>")) {
 				String words = String.join(" ", entry.strip().toLowerCase(Locale.ROOT).split("\\s+"));
 				entries++;
 				if (!words.equals(analysed(query, words))) {
