@@ -81,7 +81,7 @@ class WebSecurity {
 	@Order(2)
 	SecurityFilterChain files(HttpSecurity http) throws Exception {
 		return common(http.securityMatcher("/css/**", "/js/**", "/webjars/**", "/assets/**", "/favicon.ico"),
-				new ContentSecurityPolicyHeaderWriter(PAGE_POLICY))
+				PAGE_POLICY)
 			.csrf(csrf -> csrf.disable())
 			.build();
 	}
@@ -98,10 +98,13 @@ class WebSecurity {
 		tokens.setCookieName(CSRF_COOKIE);
 		// Secure is set when the request came over HTTPS (the repository's own rule).
 		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
-		return common(http, new ContentSecurityPolicyHeaderWriter(PAGE_POLICY))
-			.csrf(csrf -> csrf.csrfTokenRepository(tokens))
+		return common(http, PAGE_POLICY).csrf(csrf -> csrf.csrfTokenRepository(tokens))
 			.addFilterAfter(new TokenBeforeThePage(), CsrfFilter.class)
 			.build();
+	}
+
+	private static HttpSecurity common(HttpSecurity http, String policy) throws Exception {
+		return common(http, new ContentSecurityPolicyHeaderWriter(policy));
 	}
 
 	private static HttpSecurity common(HttpSecurity http, HeaderWriter policy) throws Exception {
