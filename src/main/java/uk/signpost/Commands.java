@@ -5,9 +5,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,7 +40,7 @@ public final class Commands {
 	private static final String USAGE = """
 			Usage:
 			  java -jar target/signpost.jar import <file|folder|url> --publisher <id> [--name "Publisher name"]
-			                                       [--modified-after 2026-01-31T00:00:00Z] [--allow-withdraw]
+			                                       [--modified-after 2026-11-01 or 2026-11-01T09:00:00Z] [--allow-withdraw]
 			  java -jar target/signpost.jar generate --out <folder> [--services 2400] [--seed N]
 			  java -jar target/signpost.jar bench-import [--services 100000]
 			  java -jar target/signpost.jar reindex
@@ -135,14 +133,8 @@ public final class Commands {
 			if (!(source instanceof FeedSource.Api api)) {
 				throw new IllegalArgumentException("--modified-after only goes with an API URL");
 			}
-			String since = arguments.options.get("modified-after");
-			try {
-				source = new FeedSource.Api(api.baseUrl(), Instant.parse(since));
-			}
-			catch (DateTimeParseException ex) {
-				throw new IllegalArgumentException(
-						"--modified-after takes a date and time in UTC like 2026-01-31T00:00:00Z, not '" + since + "'");
-			}
+			source = new FeedSource.Api(api.baseUrl(),
+					FeedSource.modifiedAfter(arguments.options.get("modified-after")));
 		}
 		try (ConfigurableApplicationContext context = start(arguments.spring)) {
 			ImportReport report = context.getBean(Importer.class)

@@ -117,10 +117,23 @@ class CommandsTest {
 				dataDir());
 
 		assertThat(status).isEqualTo(2);
-		assertThat(this.err.toString()).startsWith(
-				"--modified-after takes a date and time in UTC like 2026-01-31T00:00:00Z, not 'yesterday' (java -jar");
+		assertThat(this.err.toString()).startsWith("--modified-after takes a date such as 2026-11-01 (from the start of"
+				+ " that day, UK time) or a date and time with its offset such as 2026-11-01T09:00:00Z, not 'yesterday'"
+				+ " (java -jar");
 		assertThat(this.err.toString().strip().lines()).hasSize(1);
 		assertThat(this.err.toString()).doesNotContain("Exception", "\tat ");
+	}
+
+	@Test
+	void aDateAloneIsAModifiedAfter() {
+		// Nothing listens on port 1: the import runs, and fails on the download, not the
+		// command line.
+		int status = run("import", "http://127.0.0.1:1/api", "--publisher", "demo", "--modified-after", "2026-11-01",
+				dataDir());
+
+		assertThat(status).as(this.err.toString()).isEqualTo(1);
+		assertThat(this.err.toString()).contains("(modified after 2026-11-01T00:00:00Z)")
+			.doesNotContain("--modified-after takes");
 	}
 
 	@Test

@@ -4,9 +4,22 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class ApiConfiguration {
+class ApiConfiguration implements WebMvcConfigurer {
+
+	private final DocumentedParameters parameters;
+
+	ApiConfiguration(DocumentedParameters parameters) {
+		this.parameters = parameters;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this.parameters).addPathPatterns("/api", "/api/**");
+	}
 
 	/**
 	 * An ETag from each answer's bytes, and 304 when the client already has them:

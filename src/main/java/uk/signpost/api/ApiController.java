@@ -1,10 +1,14 @@
 package uk.signpost.api;
 
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
@@ -12,7 +16,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import uk.signpost.directory.Publisher;
+import uk.signpost.directory.PublisherRepository;
 
 /**
  * Where the ORUK API starts: the details object and the OpenAPI file that describes what
@@ -31,21 +39,43 @@ class ApiController {
 
 	private final byte[] openapi;
 
-	ApiController() throws IOException {
+	private final PublisherRepository publishers;
+
+	ApiController(PublisherRepository publishers) throws IOException {
 		this.openapi = new ClassPathResource(OPENAPI).getContentAsByteArray();
+		this.publishers = publishers;
 	}
 
 	/**
 	 * The ORUK validator starts here: which version and profile, and the OpenAPI file.
 	 */
 	@GetMapping
-	Map<String, Object> details() {
+	Map<String, Object> details(HttpServletResponse response) {
+		// The same address answers a browser with a page.
+		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("version", VERSION);
 		details.put("profile", PROFILE);
 		details.put("openapi_url",
 				ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/openapi.json").toUriString());
 		return details;
+	}
+
+	/**
+	 * /api in a browser, which asks for HTML first: what the API is, whose the data is,
+	 * and where to start. A client that accepts any type (curl) gets the JSON.
+	 */
+	@GetMapping(produces = MediaType.TEXT_HTML_VALUE)
+	ModelAndView page(HttpServletResponse response) {
+		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+		ModelAndView page = new ModelAndView("api");
+		page.addObject("base", ServletUriComponentsBuilder.fromCurrentContextPath().path("/api").toUriString());
+		page.addObject("publishers",
+				this.publishers.findAll()
+					.stream()
+					.sorted(Comparator.comparing(Publisher::name, String.CASE_INSENSITIVE_ORDER))
+					.toList());
+		return page;
 	}
 
 	/** Any other path under /api: a JSON 404, not the site's error page. */

@@ -53,26 +53,33 @@ class DirectoryWriter {
 		Map<String, Row> taxonomies = new LinkedHashMap<>();
 		Map<String, Row> terms = new LinkedHashMap<>();
 		Map<String, Aggregate> services = new LinkedHashMap<>();
+		// Services counted as created, updated or unchanged: a later copy of one an
+		// earlier batch wrote is counted as repeated only.
+		Set<String> counted = new HashSet<>();
 		for (ImportItem item : items) {
-			item.organizations.stream()
-				.filter(o -> !run.organizations.contains(o.id()))
-				.forEach(o -> organizations.putIfAbsent(o.id(), o));
-			item.locations.stream()
-				.filter(l -> !run.locations.contains(l.id()))
-				.forEach(l -> locations.putIfAbsent(l.id(), l));
+			// The first copy of a record in a feed stands; a later one only fills in the
+			// lists it left out (ADR 0011).
+			item.organizations.forEach(o -> organizations.merge(o.id(), o, Aggregate::filledFrom));
+			item.locations.forEach(l -> locations.merge(l.id(), l, Aggregate::filledFrom));
 			item.taxonomies.stream()
 				.filter(t -> !run.taxonomies.contains(t.id()))
 				.forEach(t -> taxonomies.putIfAbsent(t.id(), t));
 			item.taxonomyTerms.stream()
 				.filter(t -> !run.taxonomyTerms.contains(t.id()))
 				.forEach(t -> terms.putIfAbsent(t.id(), t));
-			item.services.forEach(s -> services.put(s.id(), s));
+			for (Aggregate service : item.services) {
+				services.merge(service.id(), service, Aggregate::filledFrom);
+				if (!item.repeated.contains(service.id())) {
+					counted.add(service.id());
+				}
+			}
 		}
 		Written written = new Written();
-		Counts organizationCounts = upsert("organization", organizations.values(), ORGANIZATION_CHILDREN);
+		Counts organizationCounts = upsert("organization", fillingIn(organizations, run, written),
+				ORGANIZATION_CHILDREN);
 		written.organizationsWritten = organizationCounts.changed().size();
 		written.organizations.addAll(organizations.keySet());
-		Counts locationCounts = upsert("location", locations.values(), LOCATION_CHILDREN);
+		Counts locationCounts = upsert("location", fillingIn(locations, run, written), LOCATION_CHILDREN);
 		written.locationsWritten = locationCounts.changed().size();
 		written.locations.addAll(locations.keySet());
 		upsertRows("taxonomy", taxonomies.values());
@@ -81,12 +88,13 @@ class DirectoryWriter {
 		written.taxonomyTermsWritten = termCounts.changed().size();
 		written.taxonomyTerms.addAll(terms.keySet());
 
-		List<Aggregate> resolved = resolveReferences(services.values(), run, written);
+		services.keySet().forEach(written.services::add);
+		List<Aggregate> resolved = resolveReferences(fillingIn(services, run, written), run, written);
 		Counts counts = upsert("service", resolved, SERVICE_CHILDREN);
-		written.servicesCreated = counts.created();
-		written.servicesUpdated = counts.updated();
-		written.servicesUnchanged = counts.unchanged();
-		resolved.forEach(s -> written.services.add(s.id()));
+		written.servicesCreated = (int) counts.created().stream().filter(counted::contains).count();
+		written.servicesUpdated = (int) counts.updated().stream().filter(counted::contains).count();
+		written.servicesUnchanged = (int) resolved.stream().filter(s -> counted.contains(s.id())).count()
+				- written.servicesCreated - written.servicesUpdated;
 
 		Set<String> stale = new LinkedHashSet<>(counts.changed());
 		stale.addAll(idsWhere("SELECT id FROM service WHERE organization_id", organizationCounts.changed()));
@@ -99,6 +107,24 @@ class DirectoryWriter {
 				withDescendants(termCounts.changed())));
 		queueForSearch(stale);
 		return written;
+	}
+
+	/**
+	 * The records to write: a record an earlier batch of this import wrote comes back
+	 * with only the lists no copy before it gave, or not at all. What each record has
+	 * been given by this import is noted in written.
+	 */
+	private static List<Aggregate> fillingIn(Map<String, Aggregate> records, ImportRun run, Written written) {
+		List<Aggregate> write = new ArrayList<>(records.size());
+		for (Aggregate record : records.values()) {
+			Set<String> given = run.given.get(record.id());
+			Aggregate rest = given == null ? record : record.without(given);
+			written.given(rest == null ? record : rest, given);
+			if (rest != null) {
+				write.add(rest);
+			}
+		}
+		return write;
 	}
 
 	/** These taxonomy terms and every term under them. */
@@ -169,9 +195,14 @@ class DirectoryWriter {
 						"the organisation it names is not in this feed or the directory; kept without one"));
 				service.root().put("organization_id", null);
 			}
-			List<Row> children = new ArrayList<>(service.children().size());
+			List<Row> atLocations = service.lists().get("service_at_locations");
+			if (atLocations == null) {
+				resolved.add(service);
+				continue;
+			}
+			List<Row> kept = new ArrayList<>(atLocations.size());
 			Set<String> dropped = new HashSet<>();
-			for (Row child : service.children()) {
+			for (Row child : atLocations) {
 				if (child.table().equals("service_at_location") && locationIds.contains(child.get("location_id"))
 						&& !knownLocations.contains(child.get("location_id"))) {
 					written.problems.add(Problem.warning(sourceId, "$.service_at_locations",
@@ -182,68 +213,166 @@ class DirectoryWriter {
 				if (child.table().equals("schedule") && dropped.contains(child.get("service_at_location_id"))) {
 					child.put("service_at_location_id", null);
 				}
-				children.add(child);
+				kept.add(child);
 			}
-			resolved.add(new Aggregate(service.root(), children, service.contentHash()));
+			Map<String, List<Row>> lists = new LinkedHashMap<>(service.lists());
+			lists.put("service_at_locations", kept);
+			resolved.add(new Aggregate(service.root(), lists, service.contentHash(), service.parts()));
 		}
 		return resolved;
 	}
 
-	/** changed: the ids created or updated. */
-	record Counts(int created, int updated, int unchanged, List<String> changed) {
+	record Counts(List<String> created, List<String> updated) {
+
+		/** The ids created or updated. */
+		List<String> changed() {
+			List<String> changed = new ArrayList<>(this.created);
+			changed.addAll(this.updated);
+			return changed;
+		}
 
 	}
 
-	private record Stored(String hash, boolean withdrawn) {
+	/** parts: null when written before parts were kept (V7). */
+	private record Stored(String hash, Map<String, String> parts, boolean withdrawn) {
+
+		/**
+		 * What the record will be once this copy is applied: the copy's parts over those
+		 * stored; parts written before they were kept are unknown.
+		 */
+		Map<String, String> with(Aggregate copy) {
+			Map<String, String> parts = new LinkedHashMap<>();
+			if (this.parts == null) {
+				parts.put(Aggregate.RECORD, Aggregate.UNKNOWN);
+				copy.omitted().forEach(list -> parts.put(list, Aggregate.UNKNOWN));
+			}
+			else {
+				parts.putAll(this.parts);
+			}
+			parts.putAll(copy.parts());
+			return parts;
+		}
+
+		boolean unchangedBy(Aggregate copy, Map<String, String> after) {
+			// Stored before parts were kept: unchanged only if the feed said the same.
+			return !this.withdrawn
+					&& (this.parts == null ? this.hash.equals(copy.contentHash()) : this.parts.equals(after));
+		}
+
 	}
 
 	private Counts upsert(String table, Collection<Aggregate> aggregates, List<String> childTables) {
 		if (aggregates.isEmpty()) {
-			return new Counts(0, 0, 0, List.of());
+			return new Counts(List.of(), List.of());
 		}
+		boolean withdrawable = !table.startsWith("taxonomy");
+		boolean hasLists = !RecordLists.of(table).isEmpty();
 		Map<String, Stored> stored = new HashMap<>();
 		for (List<String> chunk : InList.chunks(aggregates.stream().map(Aggregate::id).toList())) {
-			boolean withdrawable = !table.startsWith("taxonomy");
-			this.jdbc.query("SELECT id, content_hash" + (withdrawable ? ", withdrawn_at" : "") + " FROM " + table
-					+ " WHERE id IN (" + InList.placeholders(chunk.size()) + ")", rs -> {
+			this.jdbc.query("SELECT id, content_hash" + (withdrawable ? ", withdrawn_at" : "")
+					+ (hasLists ? ", content_parts" : "") + " FROM " + table + " WHERE id IN ("
+					+ InList.placeholders(chunk.size()) + ")", rs -> {
 						stored.put(rs.getString(1),
-								new Stored(rs.getString(2), withdrawable && rs.getObject(3) != null));
+								new Stored(rs.getString(2), hasLists ? Aggregate.parse(rs.getString(4)) : null,
+										withdrawable && rs.getObject(3) != null));
 					}, chunk.toArray());
 		}
 		List<Row> inserts = new ArrayList<>();
-		List<Row> updates = new ArrayList<>();
-		List<Row> children = new ArrayList<>();
-		String owner = table + "_id";
+		List<Aggregate> updates = new ArrayList<>();
+		List<Aggregate> written = new ArrayList<>();
 		for (Aggregate aggregate : aggregates) {
 			Stored before = stored.get(aggregate.id());
-			if (before != null && before.hash().equals(aggregate.contentHash()) && !before.withdrawn()) {
+			Map<String, String> parts = before == null ? aggregate.parts() : before.with(aggregate);
+			if (before != null && before.unchangedBy(aggregate, parts)) {
 				continue;
 			}
 			Row root = aggregate.root();
-			root.put("content_hash", aggregate.contentHash());
-			if (!table.startsWith("taxonomy")) {
+			if (aggregate.contentHash() != null) {
+				root.put("content_hash", aggregate.contentHash());
+			}
+			if (hasLists) {
+				root.put("content_parts", Aggregate.format(parts));
+			}
+			if (withdrawable) {
 				root.put("withdrawn_at", null);
 			}
-			(before == null ? inserts : updates).add(root);
-			for (Row child : aggregate.children()) {
-				child.put(owner, aggregate.id());
-				children.add(child);
+			if (before == null) {
+				inserts.add(root);
+				written.add(aggregate);
+			}
+			else {
+				updates.add(aggregate);
 			}
 		}
-		List<String> replaced = updates.stream().map(Row::id).toList();
+		List<String> replaced = updates.stream().map(Aggregate::id).toList();
+		// The lists an update leaves out keep their rows: read them, so that every row
+		// is written again in one numbering.
+		written.addAll(withKeptLists(table, updates, childTables));
+		String owner = table + "_id";
 		for (String childTable : childTables) {
 			for (List<String> chunk : InList.chunks(replaced)) {
 				this.jdbc.update("DELETE FROM " + childTable + " WHERE " + owner + " IN ("
 						+ InList.placeholders(chunk.size()) + ")", chunk.toArray());
 			}
 		}
+		List<Row> children = new ArrayList<>();
+		for (Aggregate aggregate : written) {
+			for (Row child : aggregate.children()) {
+				child.put(owner, aggregate.id());
+				children.add(child);
+			}
+		}
 		insert(inserts);
-		update(updates);
+		update(updates.stream().map(Aggregate::root).toList());
 		insert(children);
-		List<String> changed = new ArrayList<>(inserts.size() + updates.size());
-		inserts.forEach(row -> changed.add(row.id()));
-		changed.addAll(replaced);
-		return new Counts(inserts.size(), updates.size(), aggregates.size() - inserts.size() - updates.size(), changed);
+		return new Counts(inserts.stream().map(Row::id).toList(), replaced);
+	}
+
+	/**
+	 * The updates, each with the rows stored for the lists it leaves out. A language of a
+	 * phone goes with its phone's list.
+	 */
+	private List<Aggregate> withKeptLists(String table, List<Aggregate> updates, List<String> childTables) {
+		Map<String, Aggregate> leavingOut = new LinkedHashMap<>();
+		updates.stream().filter(u -> !u.omitted().isEmpty()).forEach(u -> leavingOut.put(u.id(), u));
+		if (leavingOut.isEmpty()) {
+			return updates;
+		}
+		String owner = table + "_id";
+		Map<String, List<Row>> storedRows = new HashMap<>();
+		for (String childTable : childTables) {
+			for (List<String> chunk : InList.chunks(leavingOut.keySet())) {
+				for (Map<String, Object> columns : this.jdbc
+					.queryForList(
+							"SELECT * FROM " + childTable + " WHERE " + owner + " IN ("
+									+ InList.placeholders(chunk.size()) + ") ORDER BY " + owner + ", position",
+							chunk.toArray())) {
+					Row row = new Row(childTable);
+					columns.forEach((column, value) -> row.put(column.toLowerCase(java.util.Locale.ROOT), value));
+					storedRows.computeIfAbsent((String) row.get(owner), k -> new ArrayList<>()).add(row);
+				}
+			}
+		}
+		List<Aggregate> merged = new ArrayList<>(updates.size());
+		for (Aggregate update : updates) {
+			if (!leavingOut.containsKey(update.id())) {
+				merged.add(update);
+				continue;
+			}
+			List<Row> rows = storedRows.getOrDefault(update.id(), List.of());
+			Map<Object, Row> phones = new HashMap<>();
+			rows.stream().filter(r -> r.table().equals("phone")).forEach(r -> phones.put(r.id(), r));
+			Map<String, List<Row>> kept = new LinkedHashMap<>();
+			List<String> omitted = update.omitted();
+			for (Row row : rows) {
+				String list = RecordLists.listOf(row, phones);
+				if (omitted.contains(list)) {
+					kept.computeIfAbsent(list, k -> new ArrayList<>()).add(row);
+				}
+			}
+			merged.add(new Aggregate(update.root(), kept, null, Map.of()).with(update));
+		}
+		return merged;
 	}
 
 	/**
@@ -255,7 +384,7 @@ class DirectoryWriter {
 			Map<String, Object> values = new LinkedHashMap<>(row.asMap());
 			values.remove("imported_at");
 			values.remove("content_hash");
-			return new Aggregate(row, List.of(), RecordReader.hash(values.toString()));
+			return Aggregate.of(row, Map.of(), RecordReader.hash(values.toString()));
 		}).toList();
 		return upsert(table, aggregates, List.of());
 	}

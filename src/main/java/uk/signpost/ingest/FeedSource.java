@@ -3,6 +3,11 @@ package uk.signpost.ingest;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import uk.signpost.directory.Validity;
 
 /** Where an import reads from: files on disk, or a publisher's ORUK API. */
 public sealed interface FeedSource {
@@ -46,6 +51,26 @@ public sealed interface FeedSource {
 			return this.modifiedAfter == null;
 		}
 
+	}
+
+	/**
+	 * A --modified-after value: a date (2026-11-01), from the start of that day in the
+	 * UK, which is never later than its start in UTC, so nothing changed that day is
+	 * missed; or a date and time with its offset (2026-11-01T09:00:00Z or +01:00).
+	 * IllegalArgumentException says in one line what it takes.
+	 */
+	static Instant modifiedAfter(String text) {
+		try {
+			if (text.length() == 10) {
+				return LocalDate.parse(text).atStartOfDay(Validity.UK).toInstant();
+			}
+			return OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("--modified-after takes a date such as 2026-11-01 (from the start of"
+					+ " that day, UK time) or a date and time with its offset such as 2026-11-01T09:00:00Z, not '"
+					+ text + "'");
+		}
 	}
 
 	/** Reads a command-line argument: anything starting http:// or https:// is an API. */

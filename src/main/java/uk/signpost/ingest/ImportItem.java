@@ -28,7 +28,12 @@ final class ImportItem {
 	/** Where the record is in the feed, such as services.json $.contents[3]. */
 	String path;
 
-	/** Services left out because an earlier record in the same feed had their id. */
+	/**
+	 * Services an earlier record in the same feed had: applied over it, and counted as
+	 * repeated (ADR 0011).
+	 */
+	final java.util.Set<String> repeated = new java.util.HashSet<>();
+
 	int repeatedServices;
 
 }

@@ -11,6 +11,12 @@ public record ImportReport(Long id, String publisherId, String source, boolean f
 		int organizationsWritten, int locationsWritten, int taxonomyTermsWritten, String failure,
 		List<Problem> problems) {
 
+	/** Why a folder's sub-folder was not read: only the .json files in it are. */
+	static final String FOLDER_SKIPPED = "a folder inside the one given; skipped, as only the .json files directly in"
+			+ " the folder given are read";
+
+	static final String FILE_SKIPPED = "not a .json file; skipped";
+
 	public enum Outcome {
 
 		SUCCEEDED, FAILED
@@ -41,6 +47,14 @@ public record ImportReport(Long id, String publisherId, String source, boolean f
 				+ this.locationsWritten + this.taxonomyTermsWritten > 0;
 	}
 
+	/** The files and folders of the folder given that were not read, by name. */
+	public List<String> skippedFiles() {
+		return this.problems.stream()
+			.filter(p -> p.recordId() == null && (FOLDER_SKIPPED.equals(p.reason()) || FILE_SKIPPED.equals(p.reason())))
+			.map(Problem::path)
+			.toList();
+	}
+
 	/**
 	 * A few lines for people: the CLI prints this, and the log records it. The service
 	 * lines add up to the services read.
@@ -59,6 +73,11 @@ public record ImportReport(Long id, String publisherId, String source, boolean f
 		}
 		else {
 			text.append(" finished in ").append(this.duration().toMillis()).append(" ms\n");
+		}
+		List<String> skipped = skippedFiles();
+		if (!skipped.isEmpty()) {
+			text.append(String.format("  files not read:     %d (%s; only .json files are)%n", skipped.size(),
+					FieldReader.abbreviate(String.join(", ", skipped))));
 		}
 		text.append(String.format("  services read:      %d%n", this.servicesRead));
 		text.append(String.format("  created:            %d%n", this.servicesCreated));

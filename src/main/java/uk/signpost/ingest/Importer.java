@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -170,7 +169,7 @@ public class Importer {
 				feed.read(file, (node, path) -> {
 					ImportItem item = reader.read(node, path);
 					item.path = path;
-					repeats.leaveOut(item);
+					repeats.mark(item);
 					batch.add(item);
 					if (batch.size() == BATCH) {
 						writes.submit(new ArrayList<>(batch));
@@ -246,23 +245,25 @@ public class Importer {
 	}
 
 	/**
-	 * Services whose id an earlier record in the same feed had: the first is kept, and
-	 * each later one is left out and reported, so the summary still adds up. Used by the
+	 * Services whose id an earlier record in the same feed had: each later copy is
+	 * applied over the first (what it gives replaces, the lists it leaves out are kept:
+	 * ADR 0011) and counted as repeated, so the summary still adds up. Used by the
 	 * reading thread only.
 	 */
 	private static final class Repeats {
 
 		private final Map<String, String> firstAt = new HashMap<>();
 
-		void leaveOut(ImportItem item) {
-			for (Iterator<Aggregate> services = item.services.iterator(); services.hasNext();) {
-				Object sourceId = services.next().root().get("source_id");
+		void mark(ImportItem item) {
+			for (Aggregate service : item.services) {
+				Object sourceId = service.root().get("source_id");
 				String first = this.firstAt.putIfAbsent(String.valueOf(sourceId), item.path);
 				if (first != null) {
-					services.remove();
+					item.repeated.add(service.id());
 					item.repeatedServices++;
-					item.problems.add(Problem.warning(String.valueOf(sourceId), item.path,
-							"the same service id as the record at " + first + ", which is kept; this one is left out"));
+					item.problems.add(
+							Problem.warning(String.valueOf(sourceId), item.path, "the same service id as the record at "
+									+ first + ", which stands; this copy only fills in the lists that one left out"));
 				}
 			}
 		}
@@ -273,7 +274,7 @@ public class Importer {
 		for (ImportItem item : batch) {
 			run.recordsRead++;
 			run.problems.addAll(item.problems);
-			run.servicesRead += item.services.size() + item.skippedServices.size() + item.repeatedServices;
+			run.servicesRead += item.services.size() + item.skippedServices.size();
 			run.servicesSkipped += item.skippedServices.size();
 			run.servicesRepeated += item.repeatedServices;
 			// A service that is in the feed but invalid this time keeps its last good
@@ -319,9 +320,12 @@ public class Importer {
 					.orElse(""))
 				+ "); skipped, and any version stored before is kept";
 		for (Aggregate service : item.services) {
-			run.servicesSkipped++;
-			run.services.add(service.id());
 			run.problems.add(Problem.error(String.valueOf(service.root().get("source_id")), item.path, reason));
+			// A repeated copy is counted as repeated already; the copy before it stands.
+			if (!item.repeated.contains(service.id())) {
+				run.servicesSkipped++;
+				run.services.add(service.id());
+			}
 		}
 		if (item.services.isEmpty()) {
 			run.problems.add(Problem.error(null, item.path, reason));
@@ -407,10 +411,14 @@ public class Importer {
 				.filter(f -> f.getFileName().toString().toLowerCase().endsWith(".json"))
 				.filter(Files::isRegularFile)
 				.toList();
+			// Named in the summary, so a folder of CSV files (the official examples'
+			// csv/)
+			// is not taken for imported.
 			all.stream()
 				.filter(f -> !json.contains(f))
-				.forEach(f -> run.problems.add(Problem.warning(null, f.getFileName().toString(),
-						(Files.isDirectory(f) ? "a folder" : "not a .json file") + "; not read")));
+				.forEach(f -> run.problems.add(
+						Files.isDirectory(f) ? Problem.warning(null, f.getFileName() + "/", ImportReport.FOLDER_SKIPPED)
+								: Problem.warning(null, f.getFileName().toString(), ImportReport.FILE_SKIPPED)));
 			if (json.isEmpty()) {
 				throw new FeedException(path + " has no .json files");
 			}

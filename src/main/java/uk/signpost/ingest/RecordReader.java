@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
@@ -241,7 +243,7 @@ final class RecordReader {
 		Children children = new Children(id, sourceId, fields);
 		List<Aggregate> locations = new ArrayList<>();
 		List<Row> terms = new ArrayList<>();
-		children.each(node, path, "service_at_locations", (child, at, index) -> {
+		children.list(node, path, "service_at_locations", (child, at, index) -> {
 			Row sal = children.row("service_at_location", child, at, index);
 			String locationId;
 			JsonNode location = child.get("location");
@@ -264,7 +266,7 @@ final class RecordReader {
 			children.each(child, at, "schedules", (schedule, scheduleAt, scheduleIndex) -> children
 				.add(schedule(children, schedule, scheduleAt, sal.id(), "sal" + index + "-" + scheduleIndex)));
 		});
-		children.each(node, path, "schedules",
+		children.list(node, path, "schedules",
 				(child, at, index) -> children.add(schedule(children, child, at, null, String.valueOf(index))));
 		children.simple(node, path, "service_areas", "service_area", SERVICE_AREA);
 		children.simple(node, path, "languages", "language", LANGUAGE, "phone_id", null);
@@ -272,15 +274,15 @@ final class RecordReader {
 		children.simple(node, path, "cost_options", "cost_option", COST_OPTION);
 		children.simple(node, path, "required_documents", "required_document", REQUIRED_DOCUMENT);
 		children.simple(node, path, "metadata", "metadata", METADATA);
-		children.each(node, path, "phones", (child, at, index) -> phone(children, child, at, index, null));
-		children.each(node, path, "contacts", (child, at, index) -> {
+		children.list(node, path, "phones", (child, at, index) -> phone(children, child, at, index, null));
+		children.list(node, path, "contacts", (child, at, index) -> {
 			Row contact = children.row("contact", child, at, index);
 			fields.readAll(child, at, CONTACT, contact);
 			children.add(contact);
 			children.each(child, at, "phones", (phone, phoneAt, phoneIndex) -> phone(children, phone, phoneAt,
 					index * 1000 + phoneIndex, contact.id()));
 		});
-		children.each(node, path, "attributes", (child, at, index) -> {
+		children.list(node, path, "attributes", (child, at, index) -> {
 			Row attribute = children.row("attribute", child, at, index);
 			fields.readAll(child, at, ATTRIBUTE, attribute);
 			String termId = null;
@@ -309,7 +311,7 @@ final class RecordReader {
 		}
 		item.locations.addAll(locations);
 		item.taxonomyTerms.addAll(terms);
-		item.services.add(new Aggregate(service, children.rows, hash(node)));
+		item.services.add(Aggregate.of(service, children.lists, hash(node)));
 	}
 
 	private Row schedule(Children children, JsonNode node, String path, String serviceAtLocationId, String key) {
@@ -351,7 +353,7 @@ final class RecordReader {
 		organization.put("imported_at", this.importedAt);
 		Children children = new Children(id, sourceId, fields);
 		children.simple(node, path, "organization_identifiers", "organization_identifier", ORGANIZATION_IDENTIFIER);
-		return new Aggregate(organization, children.rows, hash(node));
+		return Aggregate.of(organization, children.lists, hash(node));
 	}
 
 	private Aggregate readLocation(JsonNode node, String path, FieldReader fields) {
@@ -374,7 +376,7 @@ final class RecordReader {
 		location.put("imported_at", this.importedAt);
 		Children children = new Children(id, sourceId, fields);
 		children.simple(node, path, "addresses", "address", ADDRESS);
-		children.each(node, path, "accessibility", (child, at, index) -> {
+		children.list(node, path, "accessibility", (child, at, index) -> {
 			Row row = children.row("accessibility", child, at, index);
 			children.fields.readAll(child, at, ACCESSIBILITY, row);
 			if (row.get("description") == null) {
@@ -384,7 +386,7 @@ final class RecordReader {
 			}
 			children.add(row);
 		});
-		return new Aggregate(location, children.rows, hash(node));
+		return Aggregate.of(location, children.lists, hash(node));
 	}
 
 	private Row readTerm(JsonNode node, String path, FieldReader fields, Row taxonomy) {
@@ -483,7 +485,7 @@ final class RecordReader {
 		return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	private static MessageDigest sha256() {
+	static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}
@@ -501,7 +503,14 @@ final class RecordReader {
 
 		final FieldReader fields;
 
-		final List<Row> rows = new ArrayList<>();
+		/**
+		 * The rows of each list the record gives, even empty; a list left out (or null)
+		 * is not here, so what an earlier copy gave is kept (ADR 0011).
+		 */
+		final Map<String, List<Row>> lists = new LinkedHashMap<>();
+
+		/** The list being read, which the rows added belong to. */
+		private List<Row> rows;
 
 		private final Set<String> ids = new HashSet<>();
 
@@ -517,6 +526,17 @@ final class RecordReader {
 
 			void visit(JsonNode child, String path, int index);
 
+		}
+
+		/** One of the record's own lists, whose rows (and theirs) belong to it. */
+		void list(JsonNode node, String path, String field, Visitor visitor) {
+			JsonNode list = node.get(field);
+			if (list != null && list.isArray()) {
+				this.rows = new ArrayList<>();
+				this.lists.put(field, this.rows);
+			}
+			each(node, path, field, visitor);
+			this.rows = null;
 		}
 
 		void each(JsonNode node, String path, String field, Visitor visitor) {
@@ -540,7 +560,7 @@ final class RecordReader {
 		}
 
 		void simple(JsonNode node, String path, String field, String table, List<Field> spec, Object... extra) {
-			each(node, path, field, (child, at, index) -> {
+			list(node, path, field, (child, at, index) -> {
 				Row row = row(table, child, at, index);
 				for (int i = 0; i < extra.length; i += 2) {
 					row.put((String) extra[i], extra[i + 1]);

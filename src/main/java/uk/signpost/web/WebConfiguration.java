@@ -28,7 +28,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this.pageFrame).excludePathPatterns("/api/**");
+		// /api itself is a page for browsers; what is under it is JSON.
+		registry.addInterceptor(this.pageFrame).excludePathPatterns("/api/*/**");
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -19,6 +20,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -46,6 +49,8 @@ class WebSecurity {
 
 	static final String CSRF_COOKIE = "signpost-csrf";
 
+	private static final String CSP = "Content-Security-Policy";
+
 	/**
 	 * The open data API: read-only JSON for any origin, no session and no CSRF token (it
 	 * changes nothing, reads no cookie, and answers anything but GET with 405).
@@ -53,7 +58,19 @@ class WebSecurity {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
-		return common(http.securityMatcher("/api", "/api/**"), API_POLICY).csrf(csrf -> csrf.disable()).build();
+		return common(http.securityMatcher("/api", "/api/**"), WebSecurity::apiPolicy).csrf(csrf -> csrf.disable())
+			.build();
+	}
+
+	/**
+	 * /api answers a browser with a GOV.UK page, which loads the site's styles and
+	 * scripts; JSON loads nothing. Written as the response is committed, when its type is
+	 * known.
+	 */
+	private static void apiPolicy(HttpServletRequest request, HttpServletResponse response) {
+		String type = response.getContentType();
+		boolean page = type != null && MediaType.TEXT_HTML.isCompatibleWith(MediaType.parseMediaType(type));
+		response.setHeader(CSP, page ? PAGE_POLICY : API_POLICY);
 	}
 
 	/**
@@ -87,11 +104,15 @@ class WebSecurity {
 	}
 
 	private static HttpSecurity common(HttpSecurity http, String policy) throws Exception {
+		return common(http, new ContentSecurityPolicyHeaderWriter(policy));
+	}
+
+	private static HttpSecurity common(HttpSecurity http, HeaderWriter policy) throws Exception {
 		return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.requestCache(cache -> cache.disable())
 			.logout(logout -> logout.disable())
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+			.headers(headers -> headers.addHeaderWriter(policy)
 				.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				// HSTS stays Spring Security's default: sent only over HTTPS.

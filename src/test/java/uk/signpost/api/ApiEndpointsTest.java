@@ -2,6 +2,7 @@ package uk.signpost.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,6 +166,45 @@ class ApiEndpointsTest extends WebTest {
 		JsonNode full = fetchJson("/api/organizations/" + id("organization", "org-pantry") + "?full_service=true");
 		assertThat(full.path("services").path(0).path("service_at_locations").size()).isEqualTo(2);
 		this.mvc.perform(api("/api/organizations/nope")).andExpect(status().isNotFound());
+	}
+
+	/**
+	 * Strict about names, so every name the OpenAPI file documents must still work: each
+	 * is sent, empty (read as not given), to its own address.
+	 */
+	@Test
+	void everyDocumentedParameterIsAcceptedAndAnyOtherIsNamedIn400() throws Exception {
+		JsonNode document = this.json.readTree(resource("openapi.json"));
+		JsonNode shared = document.path("components").path("parameters");
+		Map<String, String> ids = Map.of("/services/{id}", id("service", "pantry"), "/service_at_locations/{id}",
+				sal("pantry", "pantry-centre"), "/taxonomies/{id}", id("taxonomy", "needs"), "/taxonomy_terms/{id}",
+				id("taxonomy_term", "food"), "/organizations/{id}", id("organization", "org-pantry"));
+		int sent = 0;
+		for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+			String address = "/api" + (path.getKey().equals("/") ? "" : path.getKey().contains("{id}")
+					? ids.get(path.getKey()) == null ? null : path.getKey().replace("{id}", ids.get(path.getKey()))
+					: path.getKey());
+			assertThat(address).as(path.getKey()).doesNotContain("null");
+			for (JsonNode parameter : path.getValue().path("get").path("parameters")) {
+				JsonNode resolved = parameter.has("$ref")
+						? shared.path(parameter.path("$ref").asString().replace("#/components/parameters/", ""))
+						: parameter;
+				if (resolved.path("in").asString().equals("query")) {
+					this.mvc.perform(api(address + "?" + resolved.path("name").asString() + "="))
+						.andExpect(status().isOk());
+					sent++;
+				}
+			}
+			this.mvc.perform(api(address + "?taxonomy_terms=food"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.message")
+					.value(org.hamcrest.Matchers.startsWith("unknown parameter \"taxonomy_terms\";")));
+		}
+		assertThat(sent).isGreaterThan(30);
+		this.mvc.perform(api("/api/services?taxonomy_terms=food&search=food"))
+			.andExpect(status().isBadRequest())
+			.andExpect(
+					jsonPath("$.message").value(org.hamcrest.Matchers.containsString("takes search, page, per_page")));
 	}
 
 	@Test

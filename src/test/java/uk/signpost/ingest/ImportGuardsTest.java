@@ -188,7 +188,7 @@ class ImportGuardsTest extends DirectoryTest {
 		assertThat(report.problems()).anySatisfy(p -> {
 			assertThat(p.recordId()).isEqualTo("a");
 			assertThat(p.path()).isEqualTo("feed.json $.contents[2]");
-			assertThat(p.reason()).contains("the record at feed.json $.contents[0], which is kept");
+			assertThat(p.reason()).contains("the record at feed.json $.contents[0], which stands");
 		});
 		assertThat(this.services.findByPublisherIdAndSourceId("council", "a").orElseThrow().name())
 			.isEqualTo("First A");

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.signpost.DirectoryTest;
 import uk.signpost.TestDirectory;
+import uk.signpost.directory.OwnedRowsMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,6 +93,57 @@ class OfficialExamplesTest extends DirectoryTest {
 				assertThat(report.errorCount()).as(file + ": " + report.problems()).isZero();
 			}
 		}
+	}
+
+	/**
+	 * The folder holds the same service five times, whole (service_full.json, and in
+	 * organization_full.json) and in list shape (service_list.json: its one-to-one fields
+	 * only). Each copy fills in what the ones before it left out, so the folder gives the
+	 * service every row the full record gives, and reading it again changes nothing. (The
+	 * examples have no phones.)
+	 */
+	@Test
+	void theFolderKeepsEverythingTheFullServiceRecordGives() {
+		this.importer.importFeed(new FeedSource.Files(examples().resolve("service_full.json")), "full-record", null);
+		Map<String, Integer> whole = ownedRows("full-record");
+
+		ImportReport folder = this.importer.importFeed(new FeedSource.Files(examples()), "oruk-examples", null);
+
+		assertThat(whole).as("rows of the full record")
+			.containsKeys("schedule", "contact", "language", "funding", "service_area", "service_at_location",
+					"address", "accessibility", "cost_option", "attribute", "organization_identifier");
+		assertThat(ownedRows("oruk-examples")).isEqualTo(whole);
+		assertThat(folder.skippedFiles()).containsExactly("csv/");
+		assertThat(folder.summary()).contains("files not read:     1 (csv/; only .json files are)");
+		ImportReport again = this.importer.importFeed(new FeedSource.Files(examples()), "oruk-examples", null);
+		assertThat(again.servicesUnchanged()).as(again.summary()).isEqualTo(1);
+		assertThat(again.organizationsWritten() + again.locationsWritten()).isZero();
+	}
+
+	/** A later import of the list copy alone changes the one-to-one fields only. */
+	@Test
+	void theListCopyImportedLaterKeepsTheFullRecordsLists() {
+		this.importer.importFeed(new FeedSource.Files(examples().resolve("service_full.json")), "examples", null);
+		Map<String, Integer> whole = ownedRows("examples");
+
+		ImportReport list = this.importer.importFeed(new FeedSource.Files(examples().resolve("service_list.json")),
+				"examples", null);
+
+		assertThat(list.succeeded()).as(list.summary()).isTrue();
+		assertThat(ownedRows("examples")).isEqualTo(whole);
+	}
+
+	/** How many rows each owned table holds for one publisher's records. */
+	private Map<String, Integer> ownedRows(String publisher) {
+		Map<String, Integer> rows = new TreeMap<>();
+		for (OwnedRowsMigration.Owned owned : OwnedRowsMigration.OWNED) {
+			int count = TestDirectory.count(this.jdbc, "SELECT COUNT(*) FROM " + owned.table() + " c JOIN "
+					+ owned.owner() + " o ON o.id = c." + owned.column() + " WHERE o.publisher_id = ?", publisher);
+			if (count > 0) {
+				rows.put(owned.table(), count);
+			}
+		}
+		return rows;
 	}
 
 	private static void collect(JsonNode record, RecordKind kind, List<String[]> expected) {

@@ -29,6 +29,7 @@ import uk.signpost.directory.Service;
 import uk.signpost.directory.ServiceRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Imports from a publisher's ORUK API, served by a real HTTP server on loopback: paging,
@@ -148,6 +149,30 @@ class OrukApiImportTest extends DirectoryTest {
 		assertThat(this.requests).filteredOn(r -> r.startsWith("/api/services/")).hasSize(5);
 		assertThat(this.jdbc.queryForObject("SELECT url FROM publisher WHERE id = 'county'", String.class))
 			.isEqualTo(base().toString());
+	}
+
+	@Test
+	void aModifiedAfterDateStartsAtTheStartOfThatDayInTheUk() {
+		assertThat(FeedSource.modifiedAfter("2026-11-01")).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+		assertThat(FeedSource.modifiedAfter("2026-07-01")).isEqualTo(Instant.parse("2026-06-30T23:00:00Z"));
+		assertThat(FeedSource.modifiedAfter("2026-07-01T09:30:00+01:00"))
+			.isEqualTo(Instant.parse("2026-07-01T08:30:00Z"));
+		assertThat(FeedSource.modifiedAfter("2026-11-01T00:00:00Z")).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+		for (String bad : List.of("yesterday", "2026-13-01", "2026-11-01T09:00", "1/11/2026", "")) {
+			assertThatIllegalArgumentException().isThrownBy(() -> FeedSource.modifiedAfter(bad))
+				.withMessage("--modified-after takes a date such as 2026-11-01 (from the start of that day, UK time)"
+						+ " or a date and time with its offset such as 2026-11-01T09:00:00Z, not '" + bad + "'");
+		}
+	}
+
+	@Test
+	void anIncrementalRefreshFromADateAsksForItsStartInUtc() {
+		serveDirectory();
+		this.routes.put("/api/services", exchange -> Reply.ok(summaryPage(1, 1, "b")));
+
+		this.importer.importFeed(new FeedSource.Api(base(), FeedSource.modifiedAfter("2026-07-01")), "county", null);
+
+		assertThat(this.requests.get(0)).contains("modified_after=2026-06-30T23%3A00%3A00Z");
 	}
 
 	@Test

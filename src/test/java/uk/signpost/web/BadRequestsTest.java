@@ -1,7 +1,9 @@
 package uk.signpost.web;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Collections;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -70,6 +72,58 @@ class BadRequestsTest extends ServerTest {
 			assertThat(response.body()).contains("govuk-template", "There is a problem with the web address")
 				.doesNotContain("Apache Tomcat", "Exception");
 		}
+	}
+
+	@Test
+	void theApiInABrowserIsAPageAboutItAndJsonForEveryoneElse() throws Exception {
+		HttpResponse<String> page = page("/api");
+		govukPage(page, 200, "Open data: the directory as an API");
+		assertThat(page.body()).contains("href=\"/api/openapi.json\"", "Attribution-ShareAlike 4.0", "Council",
+				"http://localhost:" + this.port + "/api/services?search=food+bank&amp;per_page=10",
+				"published by the council, NHS organisation or\n    charity");
+		assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(WebSecurity.PAGE_POLICY);
+		assertThat(String.join(",", page.headers().allValues("Vary"))).containsIgnoringCase("accept");
+		for (HttpRequest.Builder client : List.of(request("/api"), request("/api").header("Accept", "*/*"),
+				request("/api").header("Accept", "application/json"))) {
+			HttpResponse<String> json = send(client);
+			assertThat(json.statusCode()).isEqualTo(200);
+			assertThat(this.json.readTree(json.body()).path("version").asString()).isEqualTo("HSDS-UK-3.0");
+			assertThat(json.headers().firstValue("Content-Security-Policy")).hasValue(WebSecurity.API_POLICY);
+		}
+	}
+
+	/**
+	 * Whatever the client accepts: curl sends any type, some scripts no Accept at all.
+	 */
+	@Test
+	void aPageThatFailsIsAGovukPageForAnyClientAndTheApiIsJson() throws Exception {
+		for (String accept : new String[] { "*/*", "application/json", null }) {
+			HttpRequest.Builder missing = request("/services/no-such-service");
+			HttpRequest.Builder unreadable = request("/list?ids=%ff");
+			if (accept != null) {
+				missing.header("Accept", accept);
+				unreadable.header("Accept", accept);
+			}
+			govukPage(send(missing), 404, "Page not found");
+			assertThat(send(unreadable).body()).as(accept).contains("govuk-template").doesNotContain("\"status\"");
+			HttpRequest.Builder api = request("/api/nothing-here");
+			apiError(send(accept == null ? api : api.header("Accept", accept)), 404);
+		}
+	}
+
+	/**
+	 * Tomcat refuses headers over 8 KB itself; under /api its error valve answers the
+	 * API's JSON, elsewhere the GOV.UK page.
+	 */
+	@Test
+	void headersOver8KbAreRefusedInTheApisJsonUnderApi() throws Exception {
+		String big = "x".repeat(9000);
+		assertThat(apiError(send(request("/api/services").header("X-Filler", big)), 400).path("message").asString())
+			.isEqualTo(UnreadableRequests.Reports.MESSAGE);
+		apiError(send(request("/api").header("Accept", "text/html").header("X-Filler", big)), 400);
+		HttpResponse<String> page = send(request("/search").header("X-Filler", big));
+		assertThat(page.statusCode()).isEqualTo(400);
+		assertThat(page.body()).contains("govuk-template");
 	}
 
 	@Test
