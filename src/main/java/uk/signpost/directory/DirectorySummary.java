@@ -7,10 +7,24 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** What the directory holds, publisher by publisher, as the start page tells it. */
+/**
+ * What the directory holds, publisher by publisher, as the start page tells it: findable
+ * services (the same ones a search finds), and the organisations and places in use.
+ */
 public record DirectorySummary(long services, long organisations, long locations, List<PublisherLine> publishers) {
 
 	public record PublisherLine(String name, long services, Instant lastImportedAt) {
+	}
+
+	/** A town and one of its postcodes, as the directory writes them. */
+	public record Example(String town, String postcode) {
+
+		/** The postcode's outward code: "PR1" of "PR1 2HE". */
+		public String outward() {
+			String compact = this.postcode.replace(" ", "");
+			return compact.length() > 3 ? compact.substring(0, compact.length() - 3) : compact;
+		}
+
 	}
 
 	/** Reads the summary from the directory's tables, which only this feature names. */
@@ -27,14 +41,34 @@ public record DirectorySummary(long services, long organisations, long locations
 			List<PublisherLine> publishers = this.jdbc.query(
 					"""
 							SELECT p.name, p.last_imported_at,
-							  (SELECT COUNT(*) FROM service s WHERE s.publisher_id = p.id AND s.withdrawn_at IS NULL) AS services
+							  (SELECT COUNT(*) FROM service s WHERE s.publisher_id = p.id AND """
+							+ Service.FINDABLE + """) AS services
 							FROM publisher p ORDER BY p.name""",
 					(rs, n) -> {
 						OffsetDateTime imported = rs.getObject("last_imported_at", OffsetDateTime.class);
 						return new PublisherLine(rs.getString("name"), rs.getLong("services"),
 								imported == null ? null : imported.toInstant());
 					});
-			return new DirectorySummary(count("service"), count("organization"), count("location"), publishers);
+			Long services = this.jdbc.queryForObject("SELECT COUNT(*) FROM service s WHERE " + Service.FINDABLE,
+					Long.class);
+			return new DirectorySummary(services == null ? 0 : services, count("organization"), count("location"),
+					publishers);
+		}
+
+		/**
+		 * A town and a postcode in it from the directory's own venues (the town most
+		 * findable services are in), for "For example, PR1 2HE or Preston" hints that
+		 * match the data loaded; null when no venue has both.
+		 */
+		public Example example() {
+			List<Example> examples = this.jdbc.query("""
+					SELECT a.city, MIN(a.postal_code) AS postcode, COUNT(DISTINCT s.id) AS services
+					FROM service s JOIN service_at_location sal ON sal.service_id = s.id
+					JOIN address a ON a.location_id = sal.location_id
+					WHERE a.city IS NOT NULL AND a.postal_code IS NOT NULL AND """ + Service.FINDABLE + """
+					GROUP BY a.city ORDER BY services DESC, a.city FETCH FIRST 1 ROWS ONLY""",
+					(rs, n) -> new Example(rs.getString("city").strip(), rs.getString("postcode").strip()));
+			return examples.isEmpty() ? null : examples.get(0);
 		}
 
 		private long count(String table) {

@@ -162,8 +162,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	 * under way, or its last batches are still to be indexed.
 	 */
 	boolean behind() {
-		return !this.jdbc.queryForList("SELECT 1 FROM search_backlog FETCH FIRST 1 ROWS ONLY", Integer.class)
-			.isEmpty();
+		return !this.jdbc.queryForList("SELECT 1 FROM search_backlog FETCH FIRST 1 ROWS ONLY", Integer.class).isEmpty();
 	}
 
 	/**

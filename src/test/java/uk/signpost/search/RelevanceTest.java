@@ -43,7 +43,9 @@ class RelevanceTest extends DirectoryTest {
 	/** Overall recall@10 must stay at or above this. */
 	static final double RECALL_BAR = 0.95;
 
-	/** No class of query (relatives' words, places in the words ...) may fall under this. */
+	/**
+	 * No class of query (relatives' words, places in the words ...) may fall under this.
+	 */
 	static final double CLASS_BAR = 0.85;
 
 	private static final Map<String, double[]> TOWNS = Map.of("Preston", new double[] { 53.7632, -2.7031 }, "Blackburn",
@@ -167,8 +169,8 @@ class RelevanceTest extends DirectoryTest {
 		out.append(String.format("Overall over %d queries: recall@10 %.3f, nDCG@10 %.3f (bars %.2f; %.2f a class)%n%n",
 				scores.size(), recall, ndcg, NDCG_BAR, CLASS_BAR));
 		out.append("| class | queries | recall@10 | nDCG@10 |\n|---|---|---|---|\n");
-		classes(scores).forEach((kind, f) -> out
-			.append(String.format("| %s | %d | %.3f | %.3f |%n", kind, (int) f[2], f[0], f[1])));
+		classes(scores).forEach(
+				(kind, f) -> out.append(String.format("| %s | %d | %.3f | %.3f |%n", kind, (int) f[2], f[0], f[1])));
 		out.append("\n");
 		out.append("| query | place | recall@10 | nDCG@10 | top 3 found |\n|---|---|---|---|---|\n");
 		for (Scored s : scores) {
