@@ -38,13 +38,9 @@ public record DirectorySummary(long services, long organisations, long locations
 		}
 
 		public DirectorySummary read() {
-			List<PublisherLine> publishers = this.jdbc.query(
-					"""
-							SELECT p.name, p.last_imported_at,
-							  (SELECT COUNT(*) FROM service s WHERE s.publisher_id = p.id AND """
-							+ Service.FINDABLE + """) AS services
-							FROM publisher p ORDER BY p.name""",
-					(rs, n) -> {
+			List<PublisherLine> publishers = this.jdbc.query("SELECT p.name, p.last_imported_at, "
+					+ "(SELECT COUNT(*) FROM service s WHERE s.publisher_id = p.id AND " + Service.FINDABLE
+					+ ") AS services FROM publisher p ORDER BY p.name", (rs, n) -> {
 						OffsetDateTime imported = rs.getObject("last_imported_at", OffsetDateTime.class);
 						return new PublisherLine(rs.getString("name"), rs.getLong("services"),
 								imported == null ? null : imported.toInstant());
@@ -56,19 +52,42 @@ public record DirectorySummary(long services, long organisations, long locations
 		}
 
 		/**
-		 * A town and a postcode in it from the directory's own venues (the town most
-		 * findable services are in), for "For example, PR1 2HE or Preston" hints that
-		 * match the data loaded; null when no venue has both.
+		 * The towns most findable services have venues in, most first, each with a
+		 * postcode there: for "For example, PR1 2HE or Preston" hints that match the data
+		 * loaded, and for saying what area the directory covers. Read once after each
+		 * change.
 		 */
+		public List<Example> towns() {
+			List<Example> towns = this.towns;
+			if (towns == null) {
+				towns = readTowns();
+				this.towns = towns;
+			}
+			return towns;
+		}
+
+		/** The town with the most services, or null when no venue has a town. */
 		public Example example() {
-			List<Example> examples = this.jdbc.query("""
-					SELECT a.city, MIN(a.postal_code) AS postcode, COUNT(DISTINCT s.id) AS services
-					FROM service s JOIN service_at_location sal ON sal.service_id = s.id
-					JOIN address a ON a.location_id = sal.location_id
-					WHERE a.city IS NOT NULL AND a.postal_code IS NOT NULL AND """ + Service.FINDABLE + """
-					GROUP BY a.city ORDER BY services DESC, a.city FETCH FIRST 1 ROWS ONLY""",
-					(rs, n) -> new Example(rs.getString("city").strip(), rs.getString("postcode").strip()));
-			return examples.isEmpty() ? null : examples.get(0);
+			List<Example> towns = towns();
+			return towns.isEmpty() ? null : towns.get(0);
+		}
+
+		/** Read again after the next change: an import may bring other towns. */
+		@org.springframework.context.event.EventListener(DirectoryChanged.class)
+		void changed() {
+			this.towns = null;
+		}
+
+		private volatile List<Example> towns;
+
+		private List<Example> readTowns() {
+			return List.copyOf(this.jdbc.query(
+					"SELECT a.city, MIN(a.postal_code) AS postcode, COUNT(DISTINCT s.id) AS services FROM service s "
+							+ "JOIN service_at_location sal ON sal.service_id = s.id "
+							+ "JOIN address a ON a.location_id = sal.location_id "
+							+ "WHERE a.city IS NOT NULL AND a.postal_code IS NOT NULL AND " + Service.FINDABLE
+							+ " GROUP BY a.city ORDER BY services DESC, a.city FETCH FIRST 5 ROWS ONLY",
+					(rs, n) -> new Example(rs.getString("city").strip(), rs.getString("postcode").strip())));
 		}
 
 		private long count(String table) {

@@ -16,6 +16,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import uk.signpost.directory.DirectorySummary;
 import uk.signpost.directory.Validity;
 import uk.signpost.geo.PlaceFinder;
 
@@ -36,10 +37,13 @@ class SearchController {
 
 	private final MessageSourceAccessor text;
 
+	private final DirectorySummary.Reader directory;
+
 	private final Clock clock;
 
 	SearchController(ServiceSearch search, PlaceFinder places, ResultCards cards, MessageSource messages,
-			ObjectProvider<Clock> clock) {
+			DirectorySummary.Reader directory, ObjectProvider<Clock> clock) {
+		this.directory = directory;
 		this.search = search;
 		this.places = places;
 		this.cards = cards;
@@ -73,6 +77,8 @@ class SearchController {
 		model.addAttribute("page", page);
 		// On a first start the demo directory loads while the site already answers.
 		model.addAttribute("catchingUp", this.search.catchingUp());
+		model.addAttribute("towns", this.directory.towns());
+		model.addAttribute("example", this.directory.example());
 		model.addAttribute("placeFromWords",
 				inWords == null ? null
 						: new SearchPage.Link(

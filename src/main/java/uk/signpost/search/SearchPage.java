@@ -8,6 +8,7 @@ import org.springframework.context.support.MessageSourceAccessor;
 
 import uk.signpost.directory.Ages;
 import uk.signpost.directory.Checked;
+import uk.signpost.directory.DirectorySummary;
 import uk.signpost.geo.Place;
 import uk.signpost.geo.PlaceFinder;
 import uk.signpost.govuk.Choice;
@@ -143,6 +144,19 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 		return new Link(this.text.getMessage("search.age.suggest", new Object[] { age }), url);
 	}
 
+	/**
+	 * Near a place the directory does not cover (no venue within the radius): says so,
+	 * and what it does cover; null otherwise.
+	 */
+	public String uncovered(List<DirectorySummary.Example> towns) {
+		if (place() == null || this.result == null || !nearby().isEmpty() || this.form.page() > 1) {
+			return null;
+		}
+		String covered = String.join(", ", towns.stream().limit(3).map(DirectorySummary.Example::town).toList());
+		return this.text.getMessage(alsoAvailable().isEmpty() ? "search.uncovered" : "search.uncovered.remote",
+				new Object[] { radiusLabel(this.form.radius()), place(), covered, towns.isEmpty() ? 0 : 1 });
+	}
+
 	/** When nothing was found: what to try, in plain words. */
 	public List<String> advice() {
 		List<String> advice = new ArrayList<>();
@@ -178,9 +192,12 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 				this.text.getMessage("search.what.hint"), this.form.q(), null, null, null, null);
 	}
 
-	public Field whereField() {
-		return new Field("where", "where", "text", this.text.getMessage("search.where.label"),
-				this.text.getMessage("search.where.hint"), this.form.where(), placeError(), "20", null, "postal-code");
+	/** The place box, its examples from the directory's own towns when it has any. */
+	public Field whereField(DirectorySummary.Example example) {
+		String hint = example == null ? this.text.getMessage("search.where.hint") : this.text.getMessage(
+				"search.where.hint.example", new Object[] { example.postcode(), example.outward(), example.town() });
+		return new Field("where", "where", "text", this.text.getMessage("search.where.label"), hint, this.form.where(),
+				placeError(), "20", null, "postal-code");
 	}
 
 	/** How far from the place, when there is one. */

@@ -128,6 +128,11 @@ class SearchPageTest extends WebTest {
 			.contains("href=\"/search?q=food\"");
 	}
 
+	@Test
+	void thePlaceHintGivesExamplesFromTheDirectoryItself() throws Exception {
+		assertThat(page("/search", false)).contains("For example, PR1 2JA, PR1 or Preston");
+	}
+
 	@ParameterizedTest
 	@ValueSource(booleans = { false, true })
 	void nothingFoundGivesAdviceAndNoPanelOfZeroCountsButKeepsTheFilters(boolean htmx) throws Exception {
