@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import uk.signpost.content.ContentPages;
 import uk.signpost.directory.Publisher;
 import uk.signpost.directory.PublisherRepository;
 
@@ -41,7 +42,10 @@ class ApiController {
 
 	private final PublisherRepository publishers;
 
-	ApiController(PublisherRepository publishers) throws IOException {
+	private final ContentPages pages;
+
+	ApiController(PublisherRepository publishers, ContentPages pages) throws IOException {
+		this.pages = pages;
 		this.openapi = new ClassPathResource(OPENAPI).getContentAsByteArray();
 		this.publishers = publishers;
 	}
@@ -69,7 +73,7 @@ class ApiController {
 	ModelAndView page(HttpServletResponse response) {
 		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
 		ModelAndView page = new ModelAndView("api");
-		page.addObject("base", ServletUriComponentsBuilder.fromCurrentContextPath().path("/api").toUriString());
+		page.addObject("page", this.pages.page("open-data"));
 		page.addObject("publishers",
 				this.publishers.findAll()
 					.stream()

@@ -91,6 +91,9 @@ class WebSecurityTest extends ServerTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
+		// Gone when the browser closes, as the privacy notice says
+		// (content/pages/privacy.md).
+		assertThat(cookie).doesNotContainIgnoringCase("Max-Age").doesNotContainIgnoringCase("Expires");
 		Matcher token = TOKEN.matcher(response.body());
 		assertThat(token.find()).as("a CSRF token in " + path).isTrue();
 		return new Form(cookie.substring(0, cookie.indexOf(';')), token.group(1));
