@@ -138,7 +138,7 @@ public record ServicePage(Service service, Organization organization, List<Venue
 		return new OpeningHours(this.service.schedules()
 			.stream()
 			.filter(s -> Validity.current(s.validFrom(), s.validTo(), today))
-			.toList());
+			.toList(), this.text);
 	}
 
 	public String openNow() {

@@ -32,7 +32,8 @@ public final class Dates {
 		return DateTimeFormatter.ofPattern(pattern, locale(text)).format(when);
 	}
 
-	private static Locale locale(MessageSourceAccessor text) {
+	/** The language dates and days are written in. */
+	public static Locale locale(MessageSourceAccessor text) {
 		return Locale.forLanguageTag(text.getMessage("date.locale"));
 	}
 
