@@ -72,10 +72,24 @@ public record DirectorySummary(long services, long organisations, long locations
 			return towns.isEmpty() ? null : towns.get(0);
 		}
 
+		/** The publishers with findable services, by id; read once after each change. */
+		public java.util.Set<String> publisherIds() {
+			java.util.Set<String> ids = this.publisherIds;
+			if (ids == null) {
+				ids = java.util.Set.copyOf(this.jdbc.queryForList(
+						"SELECT DISTINCT s.publisher_id FROM service s WHERE " + Service.FINDABLE, String.class));
+				this.publisherIds = ids;
+			}
+			return ids;
+		}
+
+		private volatile java.util.Set<String> publisherIds;
+
 		/** Read again after the next change: an import may bring other towns. */
 		@org.springframework.context.event.EventListener(DirectoryChanged.class)
 		void changed() {
 			this.towns = null;
+			this.publisherIds = null;
 		}
 
 		private volatile List<Example> towns;

@@ -3,6 +3,7 @@ package uk.signpost.directory;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,9 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.support.MessageSourceAccessor;
+
+import uk.signpost.govuk.Dates;
+
 /**
- * A service's weekly opening hours in plain English: "Monday to Friday, 9am to 5pm", a
- * row per day, and whether it is open now or when it next opens.
+ * A service's weekly opening hours in words: "Monday to Friday, 9am to 5pm", a row per
+ * day, and whether it is open now or when it next opens. The words, the times' pattern
+ * and the days' language are from messages (hours.*, date.locale).
  */
 public final class OpeningHours {
 
@@ -25,7 +31,10 @@ public final class OpeningHours {
 	/** What schedules say in words, for rules that are not simply weekly. */
 	private final List<String> notes = new ArrayList<>();
 
-	public OpeningHours(List<Service.Schedule> schedules) {
+	private final MessageSourceAccessor text;
+
+	public OpeningHours(List<Service.Schedule> schedules, MessageSourceAccessor text) {
+		this.text = text;
 		for (Service.Schedule schedule : schedules) {
 			boolean weekly = schedule.freq() == null || schedule.freq().equalsIgnoreCase("WEEKLY");
 			if (weekly && schedule.byday() != null && schedule.opensAt() != null && schedule.closesAt() != null) {
@@ -70,8 +79,8 @@ public final class OpeningHours {
 			}
 		}
 		List<String> parts = new ArrayList<>();
-		byHours.forEach((hours, days) -> parts.add(days(days) + ", " + hours));
-		return String.join("; ", parts);
+		byHours.forEach((hours, days) -> parts.add(words("hours.days", days(days), hours)));
+		return parts.stream().reduce((a, b) -> words("hours.more", a, b)).orElse("");
 	}
 
 	/** Each day of the week with its hours, or "Closed". */
@@ -79,7 +88,7 @@ public final class OpeningHours {
 		Map<String, String> rows = new LinkedHashMap<>();
 		for (DayOfWeek day : DayOfWeek.values()) {
 			List<LocalTime[]> times = this.week.get(day);
-			rows.put(name(day), times == null ? "Closed" : hours(times));
+			rows.put(name(day), times == null ? words("hours.closed") : hours(times));
 		}
 		return rows;
 	}
@@ -92,55 +101,72 @@ public final class OpeningHours {
 		LocalTime time = now.toLocalTime();
 		for (LocalTime[] open : this.week.getOrDefault(now.getDayOfWeek(), List.of())) {
 			if (!time.isBefore(open[0]) && time.isBefore(open[1])) {
-				return "Open now until " + time(open[1]);
+				return words("hours.open", time(open[1]));
 			}
 		}
 		for (int ahead = 0; ahead < 8; ahead++) {
 			DayOfWeek day = now.getDayOfWeek().plus(ahead);
 			for (LocalTime[] open : this.week.getOrDefault(day, List.of())) {
 				if (ahead > 0 || open[0].isAfter(time)) {
-					String when = ahead == 0 ? "today" : ahead == 1 ? "tomorrow" : name(day);
-					return "Closed now. Opens " + when + " at " + time(open[0]);
+					String when = ahead == 0 ? words("hours.today") : ahead == 1 ? words("hours.tomorrow") : name(day);
+					return words("hours.opens", when, time(open[0]));
 				}
 			}
 		}
 		return null;
 	}
 
-	private static String hours(List<LocalTime[]> times) {
-		List<String> parts = new ArrayList<>();
-		for (LocalTime[] open : times) {
-			parts.add(time(open[0]) + " to " + time(open[1]));
-		}
-		return String.join(" and ", parts);
+	private String words(String key, Object... arguments) {
+		return this.text.getMessage(key, arguments);
 	}
 
-	/** "9am", "12:30pm", "midday". */
-	static String time(LocalTime time) {
-		if (time.equals(LocalTime.NOON)) {
-			return "midday";
+	/** "9am to 5pm", or "9am to midday and 1pm to 5pm". */
+	private String hours(List<LocalTime[]> times) {
+		List<String> parts = new ArrayList<>();
+		for (LocalTime[] open : times) {
+			parts.add(words("hours.from.to", time(open[0]), time(open[1])));
 		}
-		int hour = time.getHour() % 12 == 0 ? 12 : time.getHour() % 12;
-		String minutes = time.getMinute() == 0 ? "" : String.format(":%02d", time.getMinute());
-		return hour + minutes + (time.getHour() < 12 ? "am" : "pm");
+		return list(parts);
+	}
+
+	/** "9am", "12:30pm", "midday": GOV.UK writes am and pm in lower case. */
+	String time(LocalTime time) {
+		if (time.equals(LocalTime.NOON)) {
+			return words("hours.midday");
+		}
+		String pattern = words(time.getMinute() == 0 ? "hours.time" : "hours.time.minutes");
+		return DateTimeFormatter.ofPattern(pattern, Dates.locale(this.text))
+			.format(time)
+			.toLowerCase(Dates.locale(this.text));
 	}
 
 	/** "Monday to Friday", "Monday and Wednesday", "Monday, Wednesday and Friday". */
-	private static String days(List<DayOfWeek> days) {
+	private String days(List<DayOfWeek> days) {
 		boolean run = days.size() > 2;
 		for (int i = 1; i < days.size() && run; i++) {
 			run = days.get(i).getValue() == days.get(i - 1).getValue() + 1;
 		}
 		if (run) {
-			return name(days.get(0)) + " to " + name(days.get(days.size() - 1));
+			return words("hours.from.to", name(days.get(0)), name(days.get(days.size() - 1)));
 		}
-		List<String> names = days.stream().map(OpeningHours::name).toList();
-		return names.size() == 1 ? names.get(0)
-				: String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+		return list(days.stream().map(this::name).toList());
 	}
 
-	private static String name(DayOfWeek day) {
-		return day.getDisplayName(TextStyle.FULL, Locale.UK);
+	/** "a", "a and b", "a, b and c". */
+	private String list(List<String> items) {
+		String last = items.get(items.size() - 1);
+		if (items.size() == 1) {
+			return last;
+		}
+		String rest = items.subList(0, items.size() - 1)
+			.stream()
+			.reduce((a, b) -> words("hours.list", a, b))
+			.orElseThrow();
+		return words("hours.list.last", rest, last);
+	}
+
+	private String name(DayOfWeek day) {
+		return day.getDisplayName(TextStyle.FULL, Dates.locale(this.text));
 	}
 
 }

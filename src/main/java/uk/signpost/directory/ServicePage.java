@@ -1,26 +1,42 @@
 package uk.signpost.directory;
 
+import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.springframework.context.support.MessageSourceAccessor;
+
+import uk.signpost.govuk.Dates;
+
 /**
- * Everything the service page shows, in plain English, worked out before the template.
+ * Everything the service page shows, worked out before the template, with its words from
+ * messages.
  *
  * @param back where "Back" goes: the results the person came from
  * @param terms names of the service's taxonomy terms
+ * @param text the page's words
  */
 public record ServicePage(Service service, Organization organization, List<Venue> venues, Publisher publisher,
-		List<String> terms, String back, ZonedDateTime now) {
+		List<String> terms, String back, ZonedDateTime now, MessageSourceAccessor text) {
 
-	/** A place the service is offered, with its address and a map link. */
-	public record Venue(Location location, List<String> addressLines, String postcode, String mapUrl,
-			List<String> access) {
+	/** Only web addresses become links: a feed's "javascript:" never does. */
+	private static final Pattern WEB = Pattern.compile("^https?://.+", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A place the service is offered: its name (or first address line), address, map and
+	 * directions links (null without coordinates), and what its accessibility records
+	 * say, one item each.
+	 */
+	public record Venue(Location location, String name, List<String> addressLines, String postcode, String mapUrl,
+			String directionsUrl, List<String> access) {
 	}
 
 	public static Venue venue(Location location) {
@@ -28,37 +44,46 @@ public record ServicePage(Service service, Organization organization, List<Venue
 		String postcode = null;
 		for (Location.Address address : location.addresses()) {
 			Stream.of(address.address1(), address.address2(), address.city(), address.stateProvince())
-				.filter(line -> line != null && !line.isBlank())
+				.filter(ServicePage::has)
 				.forEach(lines::add);
 			postcode = address.postalCode() != null ? address.postalCode() : postcode;
 			break;
 		}
-		String map = location.latitude() == null || location.longitude() == null ? null
-				: String.format(Locale.ROOT, "https://www.openstreetmap.org/?mlat=%.5f&mlon=%.5f#map=17/%.5f/%.5f",
-						location.latitude(), location.longitude(), location.latitude(), location.longitude());
+		boolean placed = location.latitude() != null && location.longitude() != null;
+		String map = placed
+				? String.format(Locale.ROOT, "https://www.openstreetmap.org/?mlat=%.5f&mlon=%.5f#map=17/%.5f/%.5f",
+						location.latitude(), location.longitude(), location.latitude(), location.longitude())
+				: null;
+		// OpenStreetMap asks where from, with the venue filled in as where to.
+		String directions = placed ? String.format(Locale.ROOT, "https://www.openstreetmap.org/directions?to=%.5f,%.5f",
+				location.latitude(), location.longitude()) : null;
+		// Publishers write one feature a line or a semicolon apart: each is its own item.
 		List<String> access = location.accessibility()
 			.stream()
 			.map(a -> Stream.of(a.description(), a.details())
-				.filter(t -> t != null && !t.isBlank())
+				.filter(ServicePage::has)
 				.collect(Collectors.joining(": ")))
-			.filter(t -> !t.isBlank())
+			.flatMap(t -> Stream.of(t.split("\\s*[\\n;]\\s*")))
+			.filter(ServicePage::has)
+			.map(String::strip)
+			.distinct()
 			.toList();
-		return new Venue(location, lines, postcode, map, access);
+		String name = has(location.name()) ? location.name() : lines.isEmpty() ? null : lines.get(0);
+		return new Venue(location, name, lines, postcode, map, directions, access);
+	}
+
+	private static boolean has(String text) {
+		return text != null && !text.isBlank();
+	}
+
+	private String words(String key, Object... arguments) {
+		return this.text.getMessage(key, arguments);
 	}
 
 	/** "For people aged 18 and over", or null when it takes any age. */
 	public String whoFor() {
-		Integer from = this.service.minimumAge();
-		Integer to = this.service.maximumAge();
-		boolean hasFrom = from != null && from > 0;
-		boolean hasTo = to != null && to < 120;
-		if (hasFrom && hasTo) {
-			return "For people aged " + from + " to " + to;
-		}
-		if (hasFrom) {
-			return "For people aged " + from + " and over";
-		}
-		return hasTo ? "For people aged up to " + to : null;
+		Ages ages = Ages.of(this.service.minimumAge(), this.service.maximumAge());
+		return ages.any() ? null : words(ages.key("service.ages"), ages.arguments());
 	}
 
 	/** Whether the publisher's words say someone else must refer the person. */
@@ -66,29 +91,46 @@ public record ServicePage(Service service, Organization organization, List<Venue
 		return Referral.needed(this.service.applicationProcess());
 	}
 
-	/** "Free", the publisher's own words, or what each option costs. */
-	public String cost() {
+	/**
+	 * "Free"; or the publisher's fees text and what each option that applies today costs,
+	 * each once ("Per session, £7.00", never "Per session, £7.00, Per session").
+	 */
+	public List<String> cost() {
 		List<Service.CostOption> options = Costs.current(this.service.costOptions(), this.now.toLocalDate());
 		if (Costs.isFree(options.stream().map(o -> Costs.isFree(o.amount(), o.amountDescription())).toList(),
 				this.service.fees())) {
-			return "Free";
+			return List.of(words("service.cost.free"));
 		}
-		List<String> parts = new ArrayList<>();
+		Map<String, String> lines = new LinkedHashMap<>();
+		if (has(this.service.fees())) {
+			once(lines, this.service.fees().strip());
+		}
 		for (Service.CostOption option : options) {
-			String amount = option.amount() == null ? null
-					: "£" + option.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-			String text = Stream.of(option.option(), amount, option.amountDescription())
-				.filter(t -> t != null && !t.isBlank())
-				.collect(Collectors.joining(", "));
-			if (!text.isBlank()) {
-				parts.add(text);
+			Map<String, String> parts = new LinkedHashMap<>();
+			Stream.of(option.option(), amount(option), option.amountDescription())
+				.filter(ServicePage::has)
+				.forEach(part -> once(parts, part.strip()));
+			if (!parts.isEmpty()) {
+				once(lines, String.join(", ", parts.values()));
 			}
 		}
-		if (!parts.isEmpty()) {
-			return String.join("; ", parts);
+		return lines.isEmpty() ? List.of(words("service.cost.ask")) : List.copyOf(lines.values());
+	}
+
+	/** Keeps text unless the same words, in any case, are there already. */
+	private static void once(Map<String, String> kept, String text) {
+		kept.putIfAbsent(text.toLowerCase(Locale.UK), text);
+	}
+
+	/** "£7.00", or "7.00 EUR" in another currency. */
+	private String amount(Service.CostOption option) {
+		if (option.amount() == null) {
+			return null;
 		}
-		return this.service.fees() != null && !this.service.fees().isBlank() ? this.service.fees()
-				: "Ask the service about cost";
+		String amount = option.amount().setScale(2, RoundingMode.HALF_UP).toPlainString();
+		boolean pounds = option.currency() == null || option.currency().equalsIgnoreCase("GBP");
+		return pounds ? words("service.cost.pounds", amount)
+				: words("service.cost.currency", amount, option.currency());
 	}
 
 	public OpeningHours hours() {
@@ -96,7 +138,7 @@ public record ServicePage(Service service, Organization organization, List<Venue
 		return new OpeningHours(this.service.schedules()
 			.stream()
 			.filter(s -> Validity.current(s.validFrom(), s.validTo(), today))
-			.toList());
+			.toList(), this.text);
 	}
 
 	public String openNow() {
@@ -111,6 +153,24 @@ public record ServicePage(Service service, Organization organization, List<Venue
 		return this.service.phones().stream().filter(p -> contact.id().equals(p.contactId())).toList();
 	}
 
+	/**
+	 * The number the contact summary at the top offers: the service's first, or failing
+	 * that a contact's; null when it has none.
+	 */
+	public Service.Phone firstPhone() {
+		return phones().isEmpty() ? this.service.phones().stream().findFirst().orElse(null) : phones().get(0);
+	}
+
+	/** Whether there is anything for the contact summary at the top. */
+	public boolean contactable() {
+		return firstPhone() != null || this.service.email() != null || website() != null;
+	}
+
+	/** The service's website when it is a web address, else null. */
+	public String website() {
+		return this.service.url() != null && WEB.matcher(this.service.url()).matches() ? this.service.url() : null;
+	}
+
 	/** A phone number as a tel: link: digits and a leading +. */
 	public String tel(String number) {
 		return Service.Phone.tel(number);
@@ -118,59 +178,107 @@ public record ServicePage(Service service, Organization organization, List<Venue
 
 	/** When the record was last checked: assured, or failing that last changed. */
 	public LocalDate checked() {
-		if (this.service.assuredDate() != null) {
-			return this.service.assuredDate();
-		}
-		return this.service.lastModified() == null ? null
-				: this.service.lastModified().atZone(this.now.getZone()).toLocalDate();
+		return Checked.date(this.service.assuredDate(), this.service.lastModified() == null ? null
+				: this.service.lastModified().atZone(this.now.getZone()).toLocalDate());
 	}
 
-	/** Who checked it: the assurer, or the publisher. */
-	public String checkedBy() {
-		if (this.service.assurerEmail() != null && !this.service.assurerEmail().isBlank()) {
-			return this.service.assurerEmail();
-		}
-		return this.publisher == null ? null : this.publisher.name();
-	}
-
-	/** "Checked on 3 March 2026 by the council." */
+	/**
+	 * "Checked on 3 March 2026 by Lancashire County Council.": who checked it is the team
+	 * an assurer's address names, or else the publisher (or the organisation), never a
+	 * person's email address.
+	 */
 	public String checkedLine() {
 		LocalDate checked = checked();
 		if (checked == null) {
-			return "We do not know when this was last checked.";
+			return words("service.checked.unknown");
 		}
-		String by = checkedBy();
-		return "Checked on " + checked.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK))
-				+ (by == null ? "" : " by " + by) + ".";
+		String on = Dates.date(checked, this.text);
+		String assurer = has(this.service.assurerEmail()) ? this.service.assurerEmail().strip() : null;
+		if (assurer != null && !assurer.contains("@")) {
+			return words("service.checked.by", on, assurer);
+		}
+		String team = assurer == null ? null : team(assurer);
+		if (team != null) {
+			return words("service.checked.team", on, team);
+		}
+		String by = this.publisher != null ? this.publisher.name()
+				: this.organization != null ? this.organization.name() : null;
+		return by == null ? words("service.checked", on) : words("service.checked.by", on, by);
+	}
+
+	/**
+	 * The team an address obviously names ("family-information-team@…" is "family
+	 * information team"), or null: a person's or a general address names none.
+	 */
+	static String team(String email) {
+		String local = email.substring(0, email.indexOf('@')).toLowerCase(Locale.UK);
+		List<String> words = List.of(local.split("[._+-]+"));
+		return words.size() > 1 && words.contains("team") ? String.join(" ", words) : null;
+	}
+
+	/** "Published by Lancashire County Council.", or null without a publisher. */
+	public String publishedBy() {
+		return this.publisher == null ? null : words("service.published", this.publisher.name());
 	}
 
 	public boolean stale() {
-		LocalDate checked = checked();
-		return checked == null || Period.between(checked, this.now.toLocalDate()).toTotalMonths() >= 12;
+		return Checked.stale(checked(), this.now.toLocalDate());
 	}
 
 	/**
 	 * Services about domestic abuse or sexual violence get the "Exit this page" button.
 	 */
 	public boolean sensitive() {
-		String words = (String.join(" ", this.terms) + " " + this.service.name()).toLowerCase(Locale.UK);
-		return words.contains("domestic abuse") || words.contains("domestic violence")
-				|| words.contains("sexual violence") || words.contains("sexual abuse") || words.contains("rape");
+		return Sensitive
+			.about(Stream.concat(this.terms.stream(), Stream.of(this.service.name())).toArray(String[]::new));
+	}
+
+	/** "Where", or "Where (3 places)". */
+	public String whereHeading() {
+		return words("service.where", this.venues.size());
+	}
+
+	/** "Open Market Hall in OpenStreetMap". */
+	public String mapLink(Venue venue) {
+		return words("service.venue.map", venueName(venue));
+	}
+
+	/** "Directions to Market Hall". */
+	public String directionsLink(Venue venue) {
+		return words("service.venue.directions", venueName(venue));
+	}
+
+	private String venueName(Venue venue) {
+		return venue.name() != null ? venue.name() : words("service.venue.unnamed");
+	}
+
+	/** A contact's name, or "Contact". */
+	public String contactName(Service.Contact contact) {
+		return contact.name() != null ? contact.name() : words("service.contact.unnamed");
+	}
+
+	/** A phone's own description ("Helpline"), or "Phone". */
+	public String phoneLabel(Service.Phone phone) {
+		return phone.description() != null ? phone.description() : words("service.contact.phone");
+	}
+
+	/** One line of contact details: what it is, its value, and a link when it is one. */
+	public record Line(String label, String value, String href) {
 	}
 
 	/**
-	 * Name, phone, email, address and hours as plain text, for a frontline worker to
-	 * paste into a case note or read out on a call.
+	 * Phones, email, website, addresses, hours and the date checked, as Your list shows
+	 * them and the text to copy says them.
 	 */
-	public String contactText() {
-		List<String> lines = new ArrayList<>();
-		lines.add(this.service.name() + (this.organization == null ? "" : " (" + this.organization.name() + ")"));
-		phones().forEach(phone -> lines.add("Phone: " + phone.number()));
+	public List<Line> contactLines() {
+		List<Line> lines = new ArrayList<>();
+		phones()
+			.forEach(phone -> lines.add(new Line(words("service.text.phone"), phone.number(), tel(phone.number()))));
 		if (this.service.email() != null) {
-			lines.add("Email: " + this.service.email());
+			lines.add(new Line(words("service.text.email"), this.service.email(), "mailto:" + this.service.email()));
 		}
 		if (this.service.url() != null) {
-			lines.add("Website: " + this.service.url());
+			lines.add(new Line(words("service.text.website"), this.service.url(), website()));
 		}
 		for (Venue venue : this.venues) {
 			List<String> address = new ArrayList<>(venue.addressLines());
@@ -178,18 +286,37 @@ public record ServicePage(Service service, Organization organization, List<Venue
 				address.add(venue.postcode());
 			}
 			if (!address.isEmpty()) {
-				lines.add("Address: " + String.join(", ", address));
+				lines.add(new Line(words("service.text.address"), String.join(", ", address), null));
 			}
 		}
 		OpeningHours hours = hours();
 		if (hours.isKnown()) {
-			lines.add("Open: " + hours.sentence());
+			lines.add(new Line(words("service.text.open"), hours.sentence(), null));
 		}
 		LocalDate checked = checked();
 		if (checked != null) {
-			lines.add("Checked: "
-					+ checked.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
+			lines.add(new Line(words("service.text.checked"), Dates.date(checked, this.text), null));
 		}
+		return lines;
+	}
+
+	/**
+	 * The service's name, after its organisation's: "Preston Foodbank (Preston Foodbank
+	 * Trust)".
+	 */
+	public String title() {
+		return this.organization == null ? this.service.name()
+				: words("service.text.name", this.service.name(), this.organization.name());
+	}
+
+	/**
+	 * Name and {@link #contactLines()} as plain text, for a frontline worker to paste
+	 * into a case note or read out on a call.
+	 */
+	public String contactText() {
+		List<String> lines = new ArrayList<>();
+		lines.add(title());
+		contactLines().forEach(line -> lines.add(words("service.text.line", line.label(), line.value())));
 		return String.join("\n", lines);
 	}
 
@@ -197,7 +324,7 @@ public record ServicePage(Service service, Organization organization, List<Venue
 		return this.service.languages()
 			.stream()
 			.map(Service.Language::name)
-			.filter(n -> n != null && !n.isBlank())
+			.filter(ServicePage::has)
 			.distinct()
 			.collect(Collectors.joining(", "));
 	}

@@ -2,6 +2,8 @@ package uk.signpost.directory;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,8 +17,11 @@ class ServicePageController {
 
 	private final ServicePages pages;
 
-	ServicePageController(ServicePages pages) {
+	private final MessageSourceAccessor text;
+
+	ServicePageController(ServicePages pages, MessageSource messages) {
 		this.pages = pages;
+		this.text = new MessageSourceAccessor(messages);
 	}
 
 	/** from: the results page the person came from, to go back to. */
@@ -25,7 +30,7 @@ class ServicePageController {
 			HttpServletResponse response) {
 		// Only our own search pages: never send people to another site.
 		String back = from != null && from.startsWith("/search") ? from : "/search";
-		ServicePage page = this.pages.find(id, back).orElse(null);
+		ServicePage page = this.pages.find(id, back, this.text).orElse(null);
 		if (page == null) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
 			return "error/404";

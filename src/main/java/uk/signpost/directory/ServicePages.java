@@ -1,21 +1,18 @@
 package uk.signpost.directory;
 
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Component;
 
 /** Loads a service with what its page shows: organisation, places, publisher, terms. */
 @Component
 public class ServicePages {
-
-	private static final ZoneId LONDON = Validity.UK;
 
 	private final ServiceRepository services;
 
@@ -39,12 +36,12 @@ public class ServicePages {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
-	/** back: where the page's back link goes. */
-	public Optional<ServicePage> find(String id, String back) {
-		return this.services.findById(id).map(service -> page(service, back));
+	/** back: where the page's back link goes; text: the page's words. */
+	public Optional<ServicePage> find(String id, String back, MessageSourceAccessor text) {
+		return this.services.findById(id).map(service -> page(service, back, text));
 	}
 
-	private ServicePage page(Service service, String back) {
+	private ServicePage page(Service service, String back, MessageSourceAccessor text) {
 		Organization organization = service.organizationId() == null ? null
 				: this.organizations.findById(service.organizationId()).orElse(null);
 		List<ServicePage.Venue> venues = new ArrayList<>();
@@ -60,8 +57,8 @@ public class ServicePages {
 			.map(TaxonomyTerm::name)
 			.toList();
 		return new ServicePage(service, organization, venues,
-				this.publishers.findById(service.publisherId()).orElse(null), names, back,
-				ZonedDateTime.now(this.clock.withZone(LONDON)));
+				this.publishers.findById(service.publisherId()).orElse(null), names, back, Validity.now(this.clock),
+				text);
 	}
 
 }

@@ -9,6 +9,7 @@ import org.springframework.context.support.MessageSourceAccessor;
 import uk.signpost.directory.Ages;
 import uk.signpost.directory.Checked;
 import uk.signpost.directory.DirectorySummary;
+import uk.signpost.directory.Sensitive;
 import uk.signpost.geo.Place;
 import uk.signpost.geo.PlaceFinder;
 import uk.signpost.govuk.Choice;
@@ -46,6 +47,18 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 	/** Places of the name typed, to pick one. */
 	public List<Place> choices() {
 		return this.where instanceof PlaceFinder.Ambiguous ambiguous ? ambiguous.choices() : List.of();
+	}
+
+	/**
+	 * Results for domestic abuse or sexual violence (the words, the category, or a
+	 * service found) offer "Exit this page", as the services' own pages do.
+	 */
+	public boolean sensitive() {
+		List<String> words = new ArrayList<>();
+		words.add(this.form.q());
+		words.add(this.form.filters().first(Filter.CATEGORY));
+		this.cards.forEach(card -> words.add(card.name()));
+		return Sensitive.about(words.toArray(String[]::new));
 	}
 
 	public String ageError() {

@@ -1,5 +1,7 @@
 package uk.signpost.web;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 import uk.signpost.content.ContentPages;
+import uk.signpost.govuk.Dates;
 
 /**
  * The long-form pages (the accessibility statement, the privacy notice), written in
@@ -18,8 +21,11 @@ class InformationController {
 
 	private final ContentPages pages;
 
-	InformationController(ContentPages pages) {
+	private final MessageSourceAccessor text;
+
+	InformationController(ContentPages pages, MessageSource messages) {
 		this.pages = pages;
+		this.text = new MessageSourceAccessor(messages);
 	}
 
 	@GetMapping("/{name:accessibility|privacy}")
@@ -29,6 +35,7 @@ class InformationController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		model.addAttribute("page", page);
+		model.addAttribute("reviewed", Dates.date(page.lastReviewed(), this.text));
 		return "content-page";
 	}
 

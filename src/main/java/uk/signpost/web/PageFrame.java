@@ -9,22 +9,28 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
+import uk.signpost.demo.DemoDirectory;
+import uk.signpost.directory.DirectorySummary;
 import uk.signpost.geo.Gazetteer;
 
 /**
  * What every page's frame shows, whichever feature's controller rendered it (error pages
  * too): how many services the person keeps, for "Your list (n)", the ids kept, so a card
  * says "In your list", and the attribution the official postcode and place files in use
- * require, in the footer. An interceptor on every request, so a new feature's pages
- * cannot be left out (WebConfiguration registers it).
+ * require, in the footer, and which item of the navigation is the page itself (marked
+ * aria-current="page"). An interceptor on every request, so a new feature's pages cannot
+ * be left out (WebConfiguration registers it).
  */
 @Component
 class PageFrame implements HandlerInterceptor {
 
 	private final Gazetteer gazetteer;
 
-	PageFrame(Gazetteer gazetteer) {
+	private final DirectorySummary.Reader directory;
+
+	PageFrame(Gazetteer gazetteer, DirectorySummary.Reader directory) {
 		this.gazetteer = gazetteer;
+		this.directory = directory;
 	}
 
 	@Override
@@ -37,6 +43,22 @@ class PageFrame implements HandlerInterceptor {
 		page.addObject("listSize", kept.size());
 		page.addObject("listIds", new LinkedHashSet<>(kept));
 		page.addObject("attribution", this.gazetteer.attribution());
+		// The phase banner says the demo directory is made up only while it is loaded.
+		page.addObject("demoDirectory", this.directory.publisherIds().contains(DemoDirectory.PUBLISHER));
+		page.addObject("navigation", navigation(request.getRequestURI().substring(request.getContextPath().length())));
+	}
+
+	/**
+	 * The navigation item that is this page, for the layout to mark: "search", "browse"
+	 * (the start page, where the needs to browse are) or "list"; null for any other.
+	 */
+	static String navigation(String path) {
+		return switch (path) {
+			case "/search" -> "search";
+			case "/" -> "browse";
+			case "/list" -> "list";
+			default -> null;
+		};
 	}
 
 }

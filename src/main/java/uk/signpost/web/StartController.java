@@ -5,12 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import uk.signpost.content.NeedsToBrowse;
 import uk.signpost.directory.DirectorySummary;
+import uk.signpost.directory.Validity;
+import uk.signpost.govuk.Dates;
 import uk.signpost.search.ServiceSearch;
 
 /**
@@ -26,17 +30,33 @@ class StartController {
 
 	private final NeedsToBrowse needsToBrowse;
 
-	StartController(DirectorySummary.Reader directory, ServiceSearch search, NeedsToBrowse needsToBrowse) {
+	private final MessageSourceAccessor text;
+
+	StartController(DirectorySummary.Reader directory, ServiceSearch search, NeedsToBrowse needsToBrowse,
+			MessageSource messages) {
 		this.directory = directory;
 		this.search = search;
 		this.needsToBrowse = needsToBrowse;
+		this.text = new MessageSourceAccessor(messages);
 	}
 
 	@GetMapping("/")
 	String start(Model model) {
 		model.addAttribute("directory", this.directory.read());
 		model.addAttribute("needs", browse(this.search.needs(), this.needsToBrowse.needs()));
+		model.addAttribute("page", new StartPage(this.text));
 		return "start";
+	}
+
+	/** The start page's words that need working out. */
+	record StartPage(MessageSourceAccessor text) {
+
+		/** When a publisher's feed last came in: "1 March 2026 at 9:05am", UK time. */
+		public String lastUpdated(DirectorySummary.PublisherLine publisher) {
+			return publisher.lastImportedAt() == null ? this.text.getMessage("start.publishers.never")
+					: Dates.dateTime(publisher.lastImportedAt().atZone(Validity.UK), this.text);
+		}
+
 	}
 
 	/**

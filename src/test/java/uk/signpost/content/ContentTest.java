@@ -203,17 +203,29 @@ class ContentTest extends WebTest {
 	@Test
 	void thePrivacyNoticeMatchesWhatSignpostKeeps() throws Exception {
 		String html = page("/privacy");
-		// The CSRF cookie's lifetime is checked through a real port in WebSecurityTest:
-		// spring-security-test's csrf() swaps the token store of a shared MockMvc.
+		// The form cookie's lifetime is checked through a real port
+		// (WebSecurityTest.theCookiesLastAsThePrivacyNoticeSays): here,
+		// spring-security-test's
+		// csrf() in an earlier class may have put a session repository in its place.
 		jakarta.servlet.http.Cookie list = this.mvc
 			.perform(post("/list/add").param("id", "3f2b8c1e-0d4a-4e6b-9c7d-1a2b3c4d5e6f"))
 			.andReturn()
 			.getResponse()
 			.getCookie("signpost-list");
-		assertThat(list.getMaxAge()).isEqualTo(90 * 24 * 60 * 60);
+		assertThat(list.getMaxAge()).as("deleted when the browser closes").isNegative();
 		assertThat(list.getValue()).isEqualTo("3f2b8c1e-0d4a-4e6b-9c7d-1a2b3c4d5e6f");
-		assertThat(html).contains("signpost-list keeps Your list", "(at most 50)", "lasts 90 days",
+		jakarta.servlet.http.Cookie kept = this.mvc.perform(post("/list/device").param("keep", "yes").cookie(list))
+			.andReturn()
+			.getResponse()
+			.getCookie("signpost-list");
+		assertThat(kept.getMaxAge()).isEqualTo(90 * 24 * 60 * 60);
+		assertThat(kept.getValue()).isEqualTo("keep.3f2b8c1e-0d4a-4e6b-9c7d-1a2b3c4d5e6f");
+		assertThat(html).contains("signpost-list keeps Your list", "(at most 50)",
+				"whether you chose to keep the list on this device",
+				"It is deleted when you close your browser, unless you choose &quot;Keep this list on this device for 90 days&quot; on Your list: then it lasts 90 days from the last time you changed your list",
 				"signpost-csrf holds a random code", "deleted when you close your browser");
+		assertThat(this.messages.getMessage("list.device.label", new Object[] { 90L }, java.util.Locale.UK))
+			.isEqualTo("Keep this list on this device for 90 days");
 		assertThat(columns("feedback")).containsExactlyInAnyOrder("id", "service_id", "publisher_id", "problem",
 				"correction", "email", "status", "created_at");
 		assertThat(columns("rate_limit")).containsExactlyInAnyOrder("id", "state", "expires_at");

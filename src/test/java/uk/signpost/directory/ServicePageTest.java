@@ -48,10 +48,12 @@ class ServicePageTest extends WebTest {
 			.contains("href=\"mailto:help@foodbank.example.org\"")
 			.contains("Sam Whittle")
 			.contains("href=\"tel:01632960124\"")
-			.contains("Checked on 3 March 2026 by checker@example.org")
+			// Who checked it is the publisher, never a person's email address.
+			.contains("Checked on 3 March 2026 by council.")
 			.contains("Published by council")
 			.contains("Closed between Christmas and New Year")
-			.contains("href=\"/search\" class=\"govuk-back-link\"");
+			.contains("href=\"/search\" class=\"govuk-back-link\"")
+			.doesNotContain("checker@example.org");
 		// The text to copy for a case note, there without JavaScript too.
 		assertThat(html).contains("Contact details as text")
 			.contains("Preston Foodbank (Preston Foodbank Trust)\nPhone: 01632 960123\n"
@@ -101,6 +103,79 @@ class ServicePageTest extends WebTest {
 		assertThat(html("/services/" + ID, 410)).contains("This service is no longer listed")
 			.contains("Search for other services");
 		assertThat(html("/services/nope", 404)).contains("Page not found");
+	}
+
+	@Test
+	void howToGetInTouchComesBeforeTheLongSections() throws Exception {
+		String html = html("/services/" + ID, 200);
+		int phone = html.indexOf("href=\"tel:01632960123\"");
+		assertThat(phone).isPositive()
+			.isLessThan(html.indexOf("Free food parcels for people in crisis"))
+			.isLessThan(html.indexOf("Who it is for and how to get it"))
+			.isLessThan(html.indexOf("Opening hours"));
+		String summary = html.substring(html.indexOf("id=\"contact-summary\""), html.indexOf("Add to your list"));
+		assertThat(summary).contains("href=\"mailto:help@foodbank.example.org\"")
+			.contains("href=\"https://foodbank.example.org/preston\"");
+	}
+
+	@Test
+	void costShowsTheFeesAndEachOptionOnce() throws Exception {
+		load("council",
+				"""
+						{"id": "swim", "name": "Swimming lessons", "status": "active", "fees": "Concessions available",
+						 "cost_options": [
+						   {"id": "c1", "option": "Per session", "amount": 7, "amount_description": "Per session", "currency": "GBP"},
+						   {"id": "c2", "option": "Per session", "amount": 7, "amount_description": "per session"},
+						   {"id": "c3", "option": "Block of ten", "amount": 60}]}""");
+		String html = html("/services/" + RecordId.of("council", "service", "swim"), 200);
+		assertThat(html).contains("<li>Concessions available</li>")
+			.contains("<li>Per session, £7.00</li>")
+			.contains("<li>Block of ten, £60.00</li>")
+			.doesNotContain("£7.00, Per session");
+		assertThat(html.split("Per session, £7.00", -1)).hasSize(2);
+	}
+
+	@Test
+	void checkedByNamesATeamOrThePublisherNeverAnAddress() throws Exception {
+		load("council", """
+				[{"id": "team", "name": "Lunch club", "status": "active", "assured_date": "2026-11-01",
+				  "assurer_email": "family-information-team@council.example.org"},
+				 {"id": "person", "name": "Coffee morning", "status": "active", "assured_date": "2026-11-01",
+				  "assurer_email": "jo.bloggs@council.example.org"}]""");
+		assertThat(html("/services/" + RecordId.of("council", "service", "team"), 200))
+			.contains("Checked on 1 November 2026 by the family information team.")
+			.doesNotContain("family-information-team@");
+		assertThat(html("/services/" + RecordId.of("council", "service", "person"), 200))
+			.contains("Checked on 1 November 2026 by council.")
+			.doesNotContain("jo.bloggs");
+	}
+
+	@Test
+	void eachVenueListsItsAccessibilityAndOffersDirections() throws Exception {
+		load("council",
+				"""
+						{"id": "hall", "name": "Warm space", "status": "active",
+						 "service_at_locations": [{"id": "sal", "location": {"id": "market", "name": "Market Hall",
+						   "latitude": 53.759, "longitude": -2.6995,
+						   "accessibility": [{"id": "a1", "description": "Step-free entrance; accessible toilet\\nHearing loop"},
+						                     {"id": "a2", "description": "Changing Places toilet"}]}}]}""");
+		String html = html("/services/" + RecordId.of("council", "service", "hall"), 200);
+		assertThat(html)
+			.contains("<li>Step-free entrance</li>", "<li>accessible toilet</li>", "<li>Hearing loop</li>",
+					"<li>Changing Places toilet</li>")
+			.contains("href=\"https://www.openstreetmap.org/directions?to=53.75900,-2.69950\"")
+			.contains(">Directions to Market Hall<");
+		// Every venue with coordinates has its own, named for it.
+		assertThat(html("/services/" + ID, 200)).contains(">Directions to St Mary&#39;s Church Hall<");
+	}
+
+	@Test
+	void theSensitiveRuleReadsWholeWordsInAnyCase() {
+		assertThat(Sensitive.about("Domestic Abuse refuge")).isTrue();
+		assertThat(Sensitive.about(null, "Food banks", "Rape crisis")).isTrue();
+		assertThat(Sensitive.about("Sexual  violence")).isTrue();
+		assertThat(Sensitive.about("Grapevine befriending", "Grapes of wrath")).isFalse();
+		assertThat(Sensitive.about()).isFalse();
 	}
 
 }

@@ -129,6 +129,12 @@ class SearchPageTest extends WebTest {
 	}
 
 	@Test
+	void resultsAboutDomesticAbuseOfferExitThisPage() throws Exception {
+		assertThat(page("/search?q=domestic%20abuse", false)).contains("govuk-exit-this-page");
+		assertThat(page("/search?q=food", false)).doesNotContain("govuk-exit-this-page");
+	}
+
+	@Test
 	void thePlaceHintGivesExamplesFromTheDirectoryItself() throws Exception {
 		assertThat(page("/search", false)).contains("For example, PR1 2JA, PR1 or Preston");
 	}

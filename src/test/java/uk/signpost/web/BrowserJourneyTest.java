@@ -375,6 +375,23 @@ class BrowserJourneyTest {
 	}
 
 	/**
+	 * On a phone a service's first phone number is on the first screen, above the long
+	 * sections, and its venue offers directions; the page passes axe there too.
+	 */
+	@Test
+	void onAPhoneTheServicesNumberIsOnTheFirstScreen() {
+		WebDriver browser = open(true, 320);
+		browser.get(url("/services/" + uk.signpost.directory.RecordId.of("county", "service", "pantry")));
+		WebElement phone = browser.findElement(By.cssSelector("a[href^='tel:']"));
+		assertThat(phone.getText()).isEqualTo("01632 960111");
+		long screen = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerHeight;");
+		assertThat(phone.getLocation().getY() + phone.getSize().getHeight()).isLessThanOrEqualTo((int) screen);
+		assertThat(browser.findElement(By.partialLinkText("Directions to Market Hall")).getAttribute("href"))
+			.isEqualTo("https://www.openstreetmap.org/directions?to=53.75900,-2.69950");
+		accessible(browser);
+	}
+
+	/**
 	 * On a phone the results come first: the filters fold behind a button, and stay open
 	 * once opened.
 	 */

@@ -54,4 +54,17 @@ class StartPageTest extends WebTest {
 		assertThat(fetch("/privacy")).contains("no cookie banner");
 	}
 
+	@Test
+	void theNavigationMarksTheCurrentPage() throws Exception {
+		clear();
+		assertThat(fetch("/search")).containsPattern(
+				"govuk-service-navigation__item--active\">\\s*<a class=\"govuk-service-navigation__link\" href=\"/search\" aria-current=\"page\"><strong class=\"govuk-service-navigation__active-fallback\">Search</strong>");
+		String list = fetch("/list");
+		assertThat(list)
+			.containsPattern("href=\"/list\" aria-current=\"page\"><strong[^>]*>Your list \\(0\\)</strong>");
+		assertThat(list.split("aria-current=\"page\"", -1)).hasSize(2);
+		assertThat(fetch("/")).contains("href=\"/#browse\" aria-current=\"page\"");
+		assertThat(fetch("/privacy")).doesNotContain("aria-current").doesNotContain("__item--active");
+	}
+
 }

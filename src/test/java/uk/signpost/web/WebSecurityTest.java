@@ -77,8 +77,11 @@ class WebSecurityTest extends ServerTest {
 		secured(api("/api/services?page=0"), WebSecurity.API_POLICY);
 	}
 
-	/** The page's CSRF cookie and the token of its first form. */
-	private record Form(String cookie, String token) {
+	/**
+	 * The page's CSRF cookie (as a Cookie header sends it, and as Set-Cookie set it) and
+	 * the token of its first form.
+	 */
+	private record Form(String cookie, String token, String setCookie) {
 	}
 
 	private Form form(String path) throws Exception {
@@ -96,7 +99,7 @@ class WebSecurityTest extends ServerTest {
 		assertThat(cookie).doesNotContainIgnoringCase("Max-Age").doesNotContainIgnoringCase("Expires");
 		Matcher token = TOKEN.matcher(response.body());
 		assertThat(token.find()).as("a CSRF token in " + path).isTrue();
-		return new Form(cookie.substring(0, cookie.indexOf(';')), token.group(1));
+		return new Form(cookie.substring(0, cookie.indexOf(';')), token.group(1), cookie);
 	}
 
 	private HttpResponse<String> post(String path, String cookies, Map<String, String> fields) throws Exception {
@@ -121,7 +124,8 @@ class WebSecurityTest extends ServerTest {
 	void aPostWithoutTheTokenIsRefusedWithTheGovukPageAndChangesNothing() throws Exception {
 		String kept = YourList.COOKIE + "=" + ID;
 		Form form = form("/services/" + ID);
-		for (String path : List.of("/list/add", "/list/remove", "/list/keep", "/services/" + ID + "/report")) {
+		for (String path : List.of("/list/add", "/list/remove", "/list/keep", "/list/clear", "/list/device",
+				"/services/" + ID + "/report")) {
 			for (Map<String, String> fields : List.of(Map.of("id", ID, "ids", ID, "problem", "closed"),
 					Map.of("id", ID, "ids", ID, "problem", "closed", "_csrf", "forged"))) {
 				HttpResponse<String> refused = post(path, form.cookie() + "; " + kept, fields);
@@ -167,6 +171,41 @@ class WebSecurityTest extends ServerTest {
 				Map.of("problem", "closed", "_csrf", report.token()));
 		assertThat(sent.statusCode()).isEqualTo(302);
 		assertThat(reports()).isOne();
+	}
+
+	/**
+	 * The form cookie and the list cookie go when the browser closes; the list stays 90
+	 * days only when the person chooses, as the privacy notice says.
+	 */
+	@Test
+	void theCookiesLastAsThePrivacyNoticeSays() throws Exception {
+		Form service = form("/services/" + ID);
+		assertThat(service.setCookie()).doesNotContain("Max-Age").doesNotContain("Expires");
+		String list = setCookie(
+				post("/list/add", service.cookie(), Map.of("id", ID, "back", "/list", "_csrf", service.token())),
+				YourList.COOKIE);
+		assertThat(list).startsWith(YourList.COOKIE + "=" + ID + ";")
+			.doesNotContain("Max-Age")
+			.doesNotContain("Expires");
+		String kept = setCookie(post("/list/device", service.cookie() + "; " + list.substring(0, list.indexOf(';')),
+				Map.of("keep", "yes", "_csrf", service.token())), YourList.COOKIE);
+		assertThat(kept).startsWith(YourList.COOKIE + "=keep." + ID + ";").contains("Max-Age=7776000");
+		String cleared = setCookie(post("/list/clear", service.cookie() + "; " + kept.substring(0, kept.indexOf(';')),
+				Map.of("_csrf", service.token())), YourList.COOKIE);
+		assertThat(cleared).startsWith(YourList.COOKIE + "=;").contains("Expires=Thu, 01 Jan 1970");
+		assertThat(page("/privacy").body()).contains("It is deleted when you close your browser",
+				"then it lasts 90 days from the last time you changed your list", "signpost-csrf holds a random code",
+				"It is deleted when you close your browser");
+	}
+
+	private static String setCookie(HttpResponse<String> response, String name) {
+		assertThat(response.statusCode()).isEqualTo(302);
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(c -> c.startsWith(name + "="))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test

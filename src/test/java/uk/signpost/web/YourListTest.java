@@ -4,6 +4,8 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
 import uk.signpost.WebTest;
 import uk.signpost.directory.RecordId;
 
@@ -66,7 +68,7 @@ class YourListTest extends WebTest {
 		String page = this.mvc.perform(get("/list").cookie(list)).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("Your list (1)")
 			.contains("Preston Foodbank")
-			.contains("Phone: 01632 960123")
+			.contains("href=\"tel:01632960123\">01632 960123</a>")
 			.contains("href=\"/list/print\"")
 			.contains("href=\"/list?ids=" + ID + "\"");
 		assertThat(this.mvc.perform(get("/list/text").cookie(list)).andReturn().getResponse().getContentAsString())
@@ -139,6 +141,113 @@ class YourListTest extends WebTest {
 		assertThat(YourList.parse("not-an-id,<script>," + ID)).containsExactly(ID);
 		this.mvc.perform(post("/list/add").param("id", ID).param("back", "//evil.example"))
 			.andExpect(redirectedUrl("/list"));
+	}
+
+	/**
+	 * Posts from Signpost's own page with the list's cookie, expecting a redirect there
+	 * (any, when null); the list cookie it writes back.
+	 */
+	private Cookie send(MockHttpServletRequestBuilder request, Cookie list, String redirect) throws Exception {
+		if (list != null) {
+			request.cookie(list);
+		}
+		return this.mvc.perform(request)
+			.andExpect(redirect == null ? status().is3xxRedirection() : redirectedUrl(redirect))
+			.andReturn()
+			.getResponse()
+			.getCookie(YourList.COOKIE);
+	}
+
+	private String page(String path, Cookie list) throws Exception {
+		var request = get(path);
+		if (list != null) {
+			request.cookie(list);
+		}
+		return this.mvc.perform(request).andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	void phoneNumbersOnTheListAreLinks() throws Exception {
+		String page = page("/list", add(null, ID));
+		assertThat(page).contains("Phone:", "href=\"tel:01632960123\">01632 960123</a>")
+			.contains("href=\"mailto:help@foodbank.example.org\"");
+	}
+
+	@Test
+	void theListLastsForTheBrowserSessionUnlessThePersonChoosesToKeepItOnTheDevice() throws Exception {
+		Cookie list = add(null, ID);
+		assertThat(list.getMaxAge()).isNegative();
+		assertThat(page("/list", list)).contains("Keep this list on this device for 90 days")
+			.doesNotContain("value=\"yes\" checked");
+		Cookie kept = send(post("/list/device").param("keep", "yes"), list, "/list?device=kept");
+		assertThat(kept.getMaxAge()).isEqualTo(90 * 24 * 60 * 60);
+		assertThat(YourList.parse(kept.getValue())).containsExactly(ID);
+		assertThat(page("/list?device=kept", kept)).contains("Your list will be kept on this device for 90 days")
+			.containsPattern("name=\"keep\" value=\"yes\" checked");
+		// Later changes keep the choice; unticking it goes back to the session.
+		String other = RecordId.of("council", "service", "another");
+		Cookie more = send(post("/list/add").param("id", other).param("back", "/list"), kept, "/list");
+		assertThat(more.getMaxAge()).isEqualTo(90 * 24 * 60 * 60);
+		assertThat(YourList.parse(more.getValue())).containsExactly(ID, other);
+		Cookie forgotten = send(post("/list/device"), more, "/list?device=session");
+		assertThat(forgotten.getMaxAge()).isNegative();
+		assertThat(forgotten.getValue()).isEqualTo(ID + "." + other);
+	}
+
+	@Test
+	void clearingEmptiesTheListAndSaysSo() throws Exception {
+		Cookie list = add(null, ID);
+		assertThat(page("/list", list)).contains("action=\"/list/clear\"", "Clear your list");
+		// Only from Signpost's own page.
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/list/clear")
+				.cookie(list))
+			.andExpect(status().isForbidden());
+		Cookie cleared = send(post("/list/clear"), list, "/list?cleared=yes");
+		assertThat(cleared.getValue()).isEmpty();
+		assertThat(cleared.getMaxAge()).isZero();
+		assertThat(page("/list?cleared=yes", null)).contains("Your list has been cleared", "Your list (0)",
+				"There is nothing in this list yet");
+	}
+
+	@Test
+	void keepingASharedListAddsItToThePersonsOwnAndSaysHowMany() throws Exception {
+		String second = "3a1f6c52-0000-4000-8000-000000000002";
+		String third = "3a1f6c52-0000-4000-8000-000000000003";
+		Cookie own = add(null, ID);
+		own = send(post("/list/add").param("id", second).param("back", "/list"), own, "/list");
+		Cookie both = send(post("/list/keep").param("ids", third + "," + ID), own, "/list?added=1");
+		assertThat(YourList.parse(both.getValue())).containsExactly(ID, second, third);
+		assertThat(page("/list?added=1", both)).contains("1 service added to your list");
+		assertThat(page("/list?added=3", both)).contains("3 services added to your list");
+		assertThat(page("/list?added=0", both)).contains("These services were already in your list");
+		// A full list takes what fits, and says the rest did not.
+		java.util.List<String> fifty = java.util.stream.IntStream.range(0, YourList.MOST)
+			.mapToObj(n -> String.format("3a1f6c52-0000-4000-8000-%012d", 100 + n))
+			.toList();
+		send(post("/list/keep").param("ids", String.join(",", fifty)), both, "/list?added=47&full=yes");
+		assertThat(page("/list?added=47&full=yes", both))
+			.contains("47 services added to your list. A list holds at most 50");
+	}
+
+	@Test
+	void aListWithAnAbuseServiceOffersExitThisPage() throws Exception {
+		assertThat(page("/list", add(null, ID))).doesNotContain("govuk-exit-this-page");
+		load("council", """
+				{"id": "3a1f6c52-0000-4000-8000-00000000000a", "name": "Domestic abuse refuge", "status": "active"}""");
+		String refuge = RecordId.of("council", "service", "3a1f6c52-0000-4000-8000-00000000000a");
+		assertThat(page("/list", add(null, refuge))).contains("govuk-exit-this-page", "Exit this page");
+		assertThat(page("/list?ids=" + refuge, null)).contains("Exit this page");
+	}
+
+	@Test
+	void thePrintViewSaysWhenAndWhereItCameFrom() throws Exception {
+		String print = page("/list/print", add(null, ID));
+		assertThat(print).containsPattern("Printed on \\d{1,2} [A-Z][a-z]+ \\d{4} from http://localhost/<");
+		assertThat(this.mvc.perform(get("https://signpost.example.org:443/list/print").cookie(add(null, ID)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("from https://signpost.example.org/<");
 	}
 
 }
