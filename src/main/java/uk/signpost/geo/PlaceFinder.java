@@ -70,8 +70,15 @@ public class PlaceFinder {
 		 */
 		NORTHERN_IRELAND_OUTWARD_CODE,
 
-		/** A place name. */
-		PLACE
+		/** A place name the directory or an imported file knows. */
+		PLACE,
+
+		/**
+		 * A place name only the shipped tables know (GeoNames: every GB town, village and
+		 * suburb, "Street" and "Bath" among them), so not one the directory is known to
+		 * serve.
+		 */
+		SHIPPED_PLACE
 
 	}
 
@@ -171,7 +178,7 @@ public class PlaceFinder {
 		// for names they do not have.
 		List<Place> known = inArea(this.gazetteer.places(name), text, area);
 		if (!known.isEmpty()) {
-			return choose(text, known, known, null);
+			return choose(text, known, known, null, Match.PLACE);
 		}
 		List<Ranked> ranked = this.shipped.places(name)
 			.stream()
@@ -188,10 +195,11 @@ public class PlaceFinder {
 			String other = distinct.get(1).place().label();
 			return choose(text, List.of(biggest), ranked.stream().map(Ranked::place).toList(),
 					"There are other places called " + name.strip() + ". For one of those, add its county, such as "
-							+ other);
+							+ other,
+					Match.SHIPPED_PLACE);
 		}
 		return choose(text, distinct.stream().limit(CHOICES).map(Ranked::place).toList(),
-				ranked.stream().map(Ranked::place).toList(), null);
+				ranked.stream().map(Ranked::place).toList(), null, Match.SHIPPED_PLACE);
 	}
 
 	/**
@@ -212,7 +220,7 @@ public class PlaceFinder {
 	/**
 	 * One place found, several to choose from, or none; same are the found one's twins.
 	 */
-	private Whereabouts choose(String text, List<Place> places, List<Place> same, String notice) {
+	private Whereabouts choose(String text, List<Place> places, List<Place> same, String notice, Match match) {
 		List<Place> distinct = new ArrayList<>();
 		for (Place place : places) {
 			if (distinct.stream().noneMatch(d -> same(d, place))) {
@@ -233,7 +241,7 @@ public class PlaceFinder {
 				addAreas(areas, twin);
 			}
 		}
-		return new Found(text, place.label(), place.latitude(), place.longitude(), areas, notice, Match.PLACE);
+		return new Found(text, place.label(), place.latitude(), place.longitude(), areas, notice, match);
 	}
 
 	private Found found(String typed, String label, Point point, String notice, Match match) {

@@ -71,6 +71,7 @@ class ShippedGazetteer {
 		PackedPostcodes packed = PackedPostcodes.empty();
 		Map<String, Point> outwards = new HashMap<>();
 		Map<String, List<Ranked>> places = new HashMap<>();
+		Map<String, String> names = new HashMap<>();
 		List<String> attribution = new ArrayList<>();
 		try {
 			try (InputStream in = open.apply(GeoTables.POSTCODES)) {
@@ -81,8 +82,9 @@ class ShippedGazetteer {
 			lines(open, GeoTables.OUTWARD_CODES, cells -> outwards.put(cells[0],
 					new Point(Double.parseDouble(cells[1]), Double.parseDouble(cells[2]))));
 			lines(open, GeoTables.PLACES, cells -> {
-				Place place = new Place(cells[0], cells[1], empty(cells[2]), empty(cells[3]),
-						Double.parseDouble(cells[4]), Double.parseDouble(cells[5]), SOURCE);
+				// Kinds, districts and counties repeat: one string each, not thousands.
+				Place place = new Place(cells[0], shared(names, cells[1]), shared(names, cells[2]),
+						shared(names, cells[3]), Double.parseDouble(cells[4]), Double.parseDouble(cells[5]), SOURCE);
 				Ranked ranked = new Ranked(place, Long.parseLong(cells[6]));
 				places.computeIfAbsent(Postcodes.placeKey(place.name()), k -> new ArrayList<>()).add(ranked);
 				if (cells.length > 7 && !cells[7].isEmpty()) {
@@ -106,7 +108,10 @@ class ShippedGazetteer {
 			places.clear();
 			attribution.clear();
 		}
-		places.values().forEach(list -> list.sort(Comparator.comparingLong(Ranked::weight).reversed()));
+		places.replaceAll((key, list) -> {
+			list.sort(Comparator.comparingLong(Ranked::weight).reversed());
+			return List.copyOf(list);
+		});
 		this.postcodes = packed;
 		this.outwards = Map.copyOf(outwards);
 		this.places = Map.copyOf(places);
@@ -181,8 +186,8 @@ class ShippedGazetteer {
 		}
 	}
 
-	private static String empty(String text) {
-		return text.isEmpty() ? null : text;
+	private static String shared(Map<String, String> names, String text) {
+		return text.isEmpty() ? null : names.computeIfAbsent(text, t -> t);
 	}
 
 }

@@ -85,7 +85,7 @@ class ShippedTablesTest extends GazetteerTest {
 				{ "Poulton-le-Fylde", 53.847, -2.990 }, { "poulton le fylde", 53.847, -2.990 } };
 		for (Object[] place : places) {
 			Found found = found((String) place[0]);
-			assertThat(found.match()).isEqualTo(Match.PLACE);
+			assertThat(found.match()).isEqualTo(Match.SHIPPED_PLACE);
 			assertThat(found.label()).as((String) place[0]).endsWith(", Lancashire");
 			assertThat(metres(found, (double) place[1], (double) place[2])).as((String) place[0]).isLessThan(4000);
 			assertThat(found.areas()).contains("lancashire");
@@ -150,6 +150,7 @@ class ShippedTablesTest extends GazetteerTest {
 		assertThat(found("PR1 2HE").latitude()).isEqualTo(53.7);
 		Found preston = found("Preston");
 		assertThat(preston.latitude()).isEqualTo(53.7);
+		assertThat(preston.match()).isEqualTo(Match.PLACE);
 		assertThat(preston.notice()).isNull();
 		// Names the directory does not have still come from the shipped tables.
 		assertThat(found("Cleveleys").label()).isEqualTo("Cleveleys, Lancashire");
