@@ -20,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import uk.signpost.api.ApiBenchmark;
 import uk.signpost.demo.DemoDirectory;
 import uk.signpost.geo.GazetteerFiles;
+import uk.signpost.geo.GeoTables;
 import uk.signpost.ingest.FeedSource;
 import uk.signpost.ingest.ImportReport;
 import uk.signpost.ingest.Importer;
@@ -35,7 +36,7 @@ import uk.signpost.search.SearchIndex;
 public final class Commands {
 
 	static final Set<String> NAMES = Set.of("import", "generate", "bench-import", "reindex", "import-postcodes",
-			"import-places", "bench-search", "bench-api", "help");
+			"import-places", "geo-tables", "bench-search", "bench-api", "help");
 
 	private static final String USAGE = """
 			Usage:
@@ -46,6 +47,7 @@ public final class Commands {
 			  java -jar target/signpost.jar reindex
 			  java -jar target/signpost.jar import-postcodes <ONSPD, NSPL or Code-Point Open .csv file or folder>
 			  java -jar target/signpost.jar import-places <OS Open Names .csv file or folder>
+			  java -jar target/signpost.jar geo-tables <folder like ../shared/geo> [--out src/main/resources/geo]
 			  java -jar target/signpost.jar bench-search [--services 100000] [--queries 2000] [--reuse <folder> [--rebuild no]]
 			  java -jar target/signpost.jar bench-api [--services 100000] [--requests 500] [--reuse <folder>]
 			Spring settings may follow, such as --signpost.data-dir=/var/lib/signpost.""";
@@ -86,6 +88,7 @@ public final class Commands {
 				case "bench-import" -> benchImport(arguments, out);
 				case "reindex" -> reindex(arguments, out);
 				case "import-postcodes", "import-places" -> importGazetteer(args[0], arguments, out, err);
+				case "geo-tables" -> geoTables(arguments, out);
 				case "bench-search" ->
 					SearchBenchmark.run(arguments.integer("services", 100_000), arguments.integer("queries", 2000),
 							arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
@@ -179,6 +182,23 @@ public final class Commands {
 			err.println("Nothing was imported.");
 			return 1;
 		}
+	}
+
+	/**
+	 * Writes the shipped postcode and place tables from the official files; no Spring.
+	 */
+	private static int geoTables(Arguments arguments, PrintStream out) throws IOException {
+		if (arguments.positional.size() != 1) {
+			throw new IllegalArgumentException("geo-tables needs the folder of official files, such as ../shared/geo");
+		}
+		Path folder = Path.of(arguments.options.getOrDefault("out", "src/main/resources/geo"));
+		GeoTables.Summary summary = GeoTables.write(Path.of(arguments.positional.get(0)), folder);
+		out.printf(
+				"Wrote %d postcodes, %d outward codes and %d places into %s (%d rows without a point or not "
+						+ "open data left out)%n",
+				summary.postcodes(), summary.outwardCodes(), summary.places(), folder, summary.skipped());
+		summary.bytes().forEach((name, bytes) -> out.printf("  %-16s %,d bytes%n", name, bytes));
+		return 0;
 	}
 
 	private static int generate(Arguments arguments, PrintStream out) throws IOException {

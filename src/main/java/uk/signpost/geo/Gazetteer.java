@@ -14,6 +14,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +25,10 @@ import uk.signpost.directory.DirectoryChanged;
 
 /**
  * Postcodes, outward codes and place names with their coordinates. The directory's own
- * locations fill it (source "directory"); official files imported by
- * {@link GazetteerFiles} take precedence where both know a postcode.
+ * locations fill the database's tables (source "directory"); official files imported by
+ * {@link GazetteerFiles} take precedence there where both know a postcode. What the
+ * database does not know, the tables shipped in the jar ({@link ShippedGazetteer})
+ * answer: every GB postcode, outward code and town.
  */
 @Component
 public class Gazetteer {
@@ -38,9 +41,12 @@ public class Gazetteer {
 
 	private final TransactionTemplate transaction;
 
-	Gazetteer(JdbcTemplate jdbc, TransactionTemplate transaction) {
+	private final ShippedGazetteer shipped;
+
+	Gazetteer(JdbcTemplate jdbc, TransactionTemplate transaction, ShippedGazetteer shipped) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.shipped = shipped;
 	}
 
 	static final String ONS = "Source: Office for National Statistics licensed under the Open Government Licence v.3.0";
@@ -50,11 +56,13 @@ public class Gazetteer {
 	static final String ROYAL_MAIL = "Contains Royal Mail data © Royal Mail copyright and database right";
 
 	/**
-	 * The attribution the licences of the official postcode and place files in use
-	 * require (SOURCES of each), for every page's footer.
+	 * The attribution the licences of the shipped tables and of the official postcode and
+	 * place files imported require (SOURCES of each), for every page's footer. A line
+	 * another one begins with ("... database right" before "... database right 2025") is
+	 * said by that one.
 	 */
 	public Set<String> attribution() {
-		Set<String> lines = new LinkedHashSet<>();
+		Set<String> lines = new LinkedHashSet<>(this.shipped.attribution());
 		for (String source : this.jdbc.queryForList("SELECT DISTINCT source FROM gazetteer_import", String.class)) {
 			switch (source) {
 				case "onspd", "nspl" -> {
@@ -71,6 +79,8 @@ public class Gazetteer {
 				}
 			}
 		}
+		lines.removeIf(
+				line -> lines.stream().anyMatch(other -> other.length() > line.length() && other.startsWith(line)));
 		return lines;
 	}
 
@@ -78,21 +88,29 @@ public class Gazetteer {
 	}
 
 	public Optional<Point> postcode(String postcode) {
+		String compact = Postcodes.compact(postcode);
 		return this.jdbc
 			.query("SELECT latitude, longitude FROM postcode WHERE postcode = ?",
-					(rs, i) -> new Point(rs.getDouble(1), rs.getDouble(2)), Postcodes.compact(postcode))
+					(rs, i) -> new Point(rs.getDouble(1), rs.getDouble(2)), compact)
 			.stream()
-			.findFirst();
+			.findFirst()
+			.or(() -> this.shipped.postcode(compact));
 	}
 
 	public Optional<Point> outward(String outward) {
+		String compact = Postcodes.compact(outward);
 		return this.jdbc
 			.query("SELECT latitude, longitude FROM outward_code WHERE outward = ?",
-					(rs, i) -> new Point(rs.getDouble(1), rs.getDouble(2)), Postcodes.compact(outward))
+					(rs, i) -> new Point(rs.getDouble(1), rs.getDouble(2)), compact)
 			.stream()
-			.findFirst();
+			.findFirst()
+			.or(() -> this.shipped.outward(compact));
 	}
 
+	/**
+	 * Places of this name that the directory and imported files know (PlaceFinder turns
+	 * to the shipped ones when there are none).
+	 */
 	public List<Place> places(String name) {
 		return this.jdbc.query(
 				"SELECT name, kind, district, county, latitude, longitude, source FROM place WHERE name_key = ? "
@@ -102,10 +120,13 @@ public class Gazetteer {
 				Postcodes.placeKey(name));
 	}
 
-	/** The nearest named place within about 10 km, to say which areas a point is in. */
+	/**
+	 * The nearest named place within about 10 km, to say which areas a point is in: one
+	 * the directory or an imported file knows, or else a shipped one.
+	 */
 	public Optional<Place> nearestPlace(Point point) {
 		double box = 0.1;
-		return this.jdbc
+		Optional<Place> known = this.jdbc
 			.query("SELECT name, kind, district, county, latitude, longitude, source FROM place "
 					+ "WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?",
 					(rs, i) -> new Place(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -115,6 +136,27 @@ public class Gazetteer {
 			.stream()
 			.min(Comparator.comparingDouble(
 					p -> Distance.miles(point.latitude(), point.longitude(), p.latitude(), p.longitude())));
+		return known.isPresent() ? known : this.shipped.nearestPlace(point, box);
+	}
+
+	/**
+	 * Place names are looked up by a key that has changed (apostrophes and "Saint" are
+	 * now ignored): rows written before get today's key, once.
+	 */
+	@EventListener(ApplicationStartedEvent.class)
+	@Order(0)
+	public void rekeyPlaces() {
+		List<Object[]> stale = new ArrayList<>();
+		this.jdbc.query("SELECT id, name, name_key FROM place", rs -> {
+			String key = Postcodes.placeKey(rs.getString(2));
+			if (!key.equals(rs.getString(3))) {
+				stale.add(new Object[] { key, rs.getLong(1) });
+			}
+		});
+		if (!stale.isEmpty()) {
+			this.jdbc.batchUpdate("UPDATE place SET name_key = ? WHERE id = ?", stale);
+			log.info("Gazetteer: {} place names keyed again", stale.size());
+		}
 	}
 
 	/** After every import: postcodes and towns from the directory's own addresses. */

@@ -5,15 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import uk.signpost.DirectoryTest;
-import uk.signpost.TestDirectory;
 import uk.signpost.geo.PlaceFinder.Found;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,28 +20,12 @@ import static org.assertj.core.api.Assertions.within;
  * Runs in the 'shared' Maven profile.
  */
 @Tag("shared")
-class OfficialGeoFilesTest extends DirectoryTest {
+class OfficialGeoFilesTest extends GazetteerTest {
 
 	static final Path GEO = Path.of(System.getProperty("signpost.shared-dir", "../shared"), "geo");
 
 	@Autowired
 	GazetteerFiles files;
-
-	@Autowired
-	PlaceFinder finder;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@BeforeEach
-	void clear() {
-		TestDirectory.clear(this.jdbc);
-	}
-
-	private Found found(String typed) {
-		assertThat(this.finder.find(typed)).as(typed).isInstanceOf(Found.class);
-		return (Found) this.finder.find(typed);
-	}
 
 	@Test
 	void nationalStatisticsPostcodeLookup() {

@@ -24,8 +24,11 @@ class StartPageTest extends WebTest {
 			.contains("href=\"/privacy\"");
 		// When each publisher's feed last came in, written the GOV.UK way.
 		assertThat(html).containsPattern("\\d{1,2} [A-Z][a-z]+ \\d{4} at \\d{1,2}:\\d{2}(am|pm)");
-		// No official postcode file imported: no attribution owed.
-		assertThat(html).doesNotContain("Royal Mail");
+		// Nothing imported: the footer still credits the postcode and place tables
+		// shipped
+		// in the jar.
+		assertThat(html).contains("Postcode and place data © GeoNames (www.geonames.org), CC BY 4.0")
+			.contains("Contains Royal Mail data © Royal Mail copyright and database right 2025");
 	}
 
 	@Test
