@@ -9,8 +9,9 @@ import uk.signpost.geo.PlaceFinder;
 /**
  * A place typed at the end of the need, in the need box ("food bank preston", "dementia
  * in Chorley", "debt advice PR1 2HE"): the need and the place found, so the search runs
- * near it. Only the last words are tried, only when words are left for the need, and a
- * word that says a need (the synonym list's) is never taken for a place.
+ * near it. Only the last words are tried, only when words are left for the need, a word
+ * that says a need (the synonym list's) is never taken for a place, and a place only the
+ * shipped gazetteer knows ("help with my bath") only after "in" or "near".
  *
  * @param need the words before the place
  * @param place what the place words turned out to be
@@ -43,7 +44,13 @@ record PlaceInWords(String need, PlaceFinder.Found place) {
 			if (place.replaceAll("[^\\p{L}\\p{N}]", "").length() < 3) {
 				continue;
 			}
-			if (places.find(place) instanceof PlaceFinder.Found found) {
+			// The shipped gazetteer has places called Bath, Street and Hope: a name only
+			// it
+			// knows counts after "in" or "near", a postcode or a place the directory has
+			// services in counts anywhere.
+			boolean after = end < tokens.length - n;
+			if (places.find(place) instanceof PlaceFinder.Found found
+					&& (after || found.match() != PlaceFinder.Match.SHIPPED_PLACE)) {
 				return new PlaceInWords(String.join(" ", Arrays.copyOfRange(tokens, 0, end)), found);
 			}
 		}

@@ -129,6 +129,15 @@ class SearchPageTest extends WebTest {
 	}
 
 	@Test
+	void aPlaceTheDirectoryDoesNotCoverIsNoErrorAndSaysWhatItCovers() throws Exception {
+		String html = page("/search?where=CF10%201EP", false);
+		assertThat(html).doesNotContain("There is a problem")
+			.contains("We have no services with a venue within 5 miles of CF10 1EP yet",
+					"The directory has services in places such as Preston")
+			.contains("Money Helpline");
+	}
+
+	@Test
 	void resultsAboutDomesticAbuseOfferExitThisPage() throws Exception {
 		assertThat(page("/search?q=domestic%20abuse", false)).contains("govuk-exit-this-page");
 		assertThat(page("/search?q=food", false)).doesNotContain("govuk-exit-this-page");
@@ -174,6 +183,9 @@ class SearchPageTest extends WebTest {
 		assertThat(page("/search?q=food%20in%20Preston&exact=true", htmx)).doesNotContain("Showing results for food");
 		// A word that says a need is never taken for a place.
 		assertThat(page("/search?q=debt%20advice", htmx)).doesNotContain("Showing results for");
+		// Nor a word only the shipped gazetteer calls a place, unless after "in".
+		assertThat(page("/search?q=help%20with%20my%20bath", htmx)).doesNotContain("Showing results for");
+		assertThat(page("/search?q=food%20near%20Bath", htmx)).contains("Showing results for food near Bath");
 	}
 
 	@ParameterizedTest
