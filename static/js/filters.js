@@ -20,7 +20,9 @@
       open = yes
       panel.hidden = !yes
       button.setAttribute('aria-expanded', String(yes))
-      button.textContent = (yes ? 'Hide filters' : 'Show filters') + (selected > 0 ? ' (' + selected + ' selected)' : '')
+      // The words are the page's (messages.properties), on the panel.
+      var words = panel.getAttribute(yes ? 'data-hide' : 'data-show')
+      button.textContent = words + (selected > 0 ? ' ' + panel.getAttribute('data-selected-words').replace('{0}', selected) : '')
     }
     button.addEventListener('click', function () { show(!open) })
     panel.parentNode.insertBefore(button, panel)

@@ -42,6 +42,8 @@ public class ContentPages {
 	private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
 		.escapeHtml(true)
 		.sanitizeUrls(true)
+		// CommonMark's own list leaves out tel: (a helpline in a statement).
+		.urlSanitizer(new org.commonmark.renderer.html.DefaultUrlSanitizer(List.of("http", "https", "mailto", "tel")))
 		.attributeProviderFactory(context -> new GovukClasses())
 		.build();
 

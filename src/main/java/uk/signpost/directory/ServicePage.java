@@ -106,15 +106,39 @@ public record ServicePage(Service service, Organization organization, List<Venue
 			once(lines, this.service.fees().strip());
 		}
 		for (Service.CostOption option : options) {
-			Map<String, String> parts = new LinkedHashMap<>();
-			Stream.of(option.option(), amount(option), option.amountDescription())
-				.filter(ServicePage::has)
-				.forEach(part -> once(parts, part.strip()));
-			if (!parts.isEmpty()) {
-				once(lines, String.join(", ", parts.values()));
+			String line = line(amount(option), has(option.option()) ? option.option().strip() : null,
+					has(option.amountDescription()) ? option.amountDescription().strip() : null);
+			if (line != null) {
+				once(lines, line);
 			}
 		}
 		return lines.isEmpty() ? List.of(words("service.cost.ask")) : List.copyOf(lines.values());
+	}
+
+	/**
+	 * One option in words: "£2.00 per session", "£2.00 per session; free for people on
+	 * Universal Credit" when the description starts with what the option is; else the
+	 * parts that are there, joined.
+	 */
+	private String line(String amount, String option, String description) {
+		if (amount != null && option != null && description != null
+				&& description.toLowerCase(Locale.UK).startsWith(option.toLowerCase(Locale.UK))) {
+			return words("service.cost.option", amount, lowerFirst(description));
+		}
+		// "£7.00 per session" reads on; "Block of ten, £60.00" names the option first.
+		String line = amount == null ? option
+				: option == null ? amount
+						: option.toLowerCase(Locale.UK).startsWith("per ")
+								? words("service.cost.option", amount, lowerFirst(option))
+								: words("service.cost.described", option, amount);
+		if (description == null || (line != null && line.equalsIgnoreCase(description))) {
+			return line;
+		}
+		return line == null ? description : words("service.cost.described", line, description);
+	}
+
+	private static String lowerFirst(String text) {
+		return text.isEmpty() ? text : text.substring(0, 1).toLowerCase(Locale.UK) + text.substring(1);
 	}
 
 	/** Keeps text unless the same words, in any case, are there already. */

@@ -19,6 +19,13 @@ import uk.signpost.govuk.Problem;
  */
 record ReportPage(Service service, ReportForm form, Map<String, String> errors, MessageSourceAccessor text) {
 
+	/**
+	 * A report about an abuse service offers "Exit this page", as the service page does.
+	 */
+	public boolean sensitive() {
+		return uk.signpost.directory.Sensitive.about(this.service.name());
+	}
+
 	public String title() {
 		String title = this.text.getMessage("report.title", new Object[] { this.service.name() });
 		return this.errors.isEmpty() ? title : this.text.getMessage("page.title.error", new Object[] { title });

@@ -121,6 +121,14 @@ public class Gazetteer {
 	}
 
 	/**
+	 * The outward code around a point ("PR1"), for "Use my location": the area, never the
+	 * point, goes into a search's address. Empty out at sea or outside GB.
+	 */
+	public Optional<String> nearestOutward(Point point) {
+		return this.shipped.nearestOutward(point);
+	}
+
+	/**
 	 * The nearest named place within about 10 km, to say which areas a point is in: one
 	 * the directory or an imported file knows, or else a shipped one.
 	 */

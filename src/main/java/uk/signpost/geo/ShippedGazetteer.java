@@ -161,6 +161,21 @@ class ShippedGazetteer {
 		return Optional.ofNullable(nearest);
 	}
 
+	/** The outward code whose centre is nearest the point, within about 20 miles. */
+	Optional<String> nearestOutward(Point point) {
+		String nearest = null;
+		double best = 20;
+		for (Map.Entry<String, Point> outward : this.outwards.entrySet()) {
+			double miles = Distance.miles(point.latitude(), point.longitude(), outward.getValue().latitude(),
+					outward.getValue().longitude());
+			if (miles < best) {
+				best = miles;
+				nearest = outward.getKey();
+			}
+		}
+		return Optional.ofNullable(nearest);
+	}
+
 	/** What the licences of the shipped tables require every page to say. */
 	List<String> attribution() {
 		return this.attribution;

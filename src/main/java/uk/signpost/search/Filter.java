@@ -176,14 +176,23 @@ public enum Filter {
 		return values.contains(TRUE) ? YES : List.of();
 	}
 
-	/** A whole number of years a person can be. */
-	private static List<String> age(List<String> values) {
-		String typed = values.get(0);
-		if (!typed.matches("\\d{1,3}")) {
-			return List.of();
+	/** "15", "15 years", "aged 15", "15 yrs old". */
+	private static final java.util.regex.Pattern YEARS = java.util.regex.Pattern
+		.compile("(?i)(?:aged?\\s*)?(\\d{1,3})\\s*(?:years?|yrs?)?(?:\\s*old)?");
+
+	/** A whole number of years a person can be, as people write it. */
+	static Integer age(String typed) {
+		java.util.regex.Matcher age = YEARS.matcher(typed.strip());
+		if (!age.matches()) {
+			return null;
 		}
-		int age = Integer.parseInt(typed);
-		return age > OLDEST ? List.of() : List.of(String.valueOf(age));
+		int years = Integer.parseInt(age.group(1));
+		return years > OLDEST ? null : years;
+	}
+
+	private static List<String> age(List<String> values) {
+		Integer age = age(values.get(0));
+		return age == null ? List.of() : List.of(String.valueOf(age));
 	}
 
 	private static List<String> among(List<String> values, List<String> allowed, boolean many) {

@@ -3,7 +3,9 @@ package uk.signpost.search;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +15,11 @@ import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import org.springframework.context.support.MessageSourceAccessor;
+
 import uk.signpost.directory.InList;
+import uk.signpost.directory.OpeningHours;
+import uk.signpost.directory.Validity;
 import uk.signpost.directory.Referral;
 import uk.signpost.directory.Service;
 
@@ -31,7 +37,7 @@ class ResultCards {
 	 */
 	record Card(String id, String name, String organization, String summary, Integer minimumAge, Integer maximumAge,
 			LocalDate checked, Double distanceMiles, List<String> delivery, boolean areaServed, boolean withinRadius,
-			boolean free, boolean openNow, boolean referral, String phone) {
+			boolean free, boolean openNow, boolean referral, String phone, String town, String hours) {
 
 		/** The phone number as a tel: link. */
 		public String tel() {
@@ -46,7 +52,11 @@ class ResultCards {
 		this.jdbc = jdbc;
 	}
 
-	List<Card> cards(List<SearchResult.Hit> hits) {
+	/**
+	 * The cards of these hits; town is that of the service's first venue, hours what its
+	 * current weekly hours say about now ("Open now until 5pm").
+	 */
+	List<Card> cards(List<SearchResult.Hit> hits, ZonedDateTime now, MessageSourceAccessor text) {
 		if (hits.isEmpty()) {
 			return List.of();
 		}
@@ -66,6 +76,26 @@ class ResultCards {
 				+ InList.placeholders(hits.size()) + ") ORDER BY position DESC", rs -> {
 					phones.put(rs.getString(1), rs.getString(2));
 				}, ids);
+		Map<String, String> towns = new HashMap<>();
+		this.jdbc.query("SELECT sal.service_id, a.city FROM service_at_location sal JOIN address a "
+				+ "ON a.location_id = sal.location_id WHERE a.city IS NOT NULL AND sal.service_id IN ("
+				+ InList.placeholders(hits.size()) + ") ORDER BY sal.position DESC, a.position DESC", rs -> {
+					towns.put(rs.getString(1), rs.getString(2).strip());
+				}, ids);
+		Map<String, List<Service.Schedule>> schedules = new HashMap<>();
+		LocalDate today = now.toLocalDate();
+		this.jdbc.query("SELECT service_id, valid_from, valid_to, freq, byday, opens_at, closes_at FROM schedule "
+				+ "WHERE service_id IN (" + InList.placeholders(hits.size()) + ")", rs -> {
+					LocalDate from = rs.getObject(2, LocalDate.class);
+					LocalDate to = rs.getObject(3, LocalDate.class);
+					if (Validity.current(from, to, today)) {
+						schedules.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+							.add(new Service.Schedule(null, null, from, to, null, null, null, null, null,
+									rs.getString(4), null, rs.getString(5), null, null, null, null,
+									rs.getObject(6, LocalTime.class), rs.getObject(7, LocalTime.class), null, null,
+									null));
+					}
+				}, ids);
 		return hits.stream().map(hit -> {
 			Object[] row = rows.get(hit.id());
 			if (row == null) {
@@ -73,7 +103,8 @@ class ResultCards {
 			}
 			return new Card(hit.id(), (String) row[0], (String) row[1], summary((String) row[2]), (Integer) row[3],
 					(Integer) row[4], (LocalDate) row[5], hit.distanceMiles(), hit.delivery(), hit.areaServed(),
-					hit.withinRadius(), hit.free(), hit.openNow(), (Boolean) row[6], phones.get(hit.id()));
+					hit.withinRadius(), hit.free(), hit.openNow(), (Boolean) row[6], phones.get(hit.id()),
+					towns.get(hit.id()), new OpeningHours(schedules.getOrDefault(hit.id(), List.of()), text).now(now));
 		}).filter(Objects::nonNull).toList();
 	}
 

@@ -71,7 +71,7 @@ class SearchController {
 			ServiceQuery.Near near = where instanceof PlaceFinder.Found place
 					? new ServiceQuery.Near(place.latitude(), place.longitude(), place.areas()) : null;
 			result = this.search.search(form.toQuery(near, PAGE_SIZE));
-			found = this.cards.cards(result.hits());
+			found = this.cards.cards(result.hits(), Validity.now(this.clock), this.text);
 		}
 		SearchPage page = new SearchPage(form, where, result, found, PAGE_SIZE, Validity.today(this.clock), this.text);
 		model.addAttribute("page", page);
@@ -87,7 +87,9 @@ class SearchController {
 		model.addAttribute("placeFromWordsNotice", inWords == null ? null
 				: this.text.getMessage("search.place.fromWords", new Object[] { form.q(), page.place() }));
 		// Very long searches are cut (ServiceSearch.MOST_WORDS), and the page says so.
-		model.addAttribute("wordsNotice", form.q() == null ? null : page.wordsNotice(this.search.words(form.q())));
+		// Counted as typed: the form keeps only the first 500 characters.
+		String typed = SearchForm.typed(parameters.getFirst("q"));
+		model.addAttribute("wordsNotice", typed == null ? null : page.wordsNotice(this.search.words(typed)));
 		// "Add selected to your list" with nothing ticked (kept=none, never in the
 		// page's own links).
 		model.addAttribute("keepError",
@@ -97,6 +99,11 @@ class SearchController {
 		// keep both. A history restore (htmx's cache missed on Back) needs the whole
 		// page.
 		response.addHeader(HttpHeaders.VARY, "HX-Request");
+		if (htmx.isHtmxRequest() && page.ageError() != null) {
+			// The error summary sits above the results htmx swaps: load the whole page.
+			response.addHeader("HX-Redirect", page.form().url() + "&age="
+					+ java.net.URLEncoder.encode(page.form().refusedAge(), java.nio.charset.StandardCharsets.UTF_8));
+		}
 		return htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest() ? "search :: results" : "search";
 	}
 

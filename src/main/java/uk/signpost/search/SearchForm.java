@@ -47,10 +47,27 @@ public record SearchForm(String q, String where, double radius, Filters filters,
 		};
 		Filters filters = Filters.from(parameters);
 		String age = typed(one.apply(Filter.AGE.parameter()));
-		return new SearchForm(typed(one.apply("q")), typed(one.apply("where")), radius(one.apply("radius")), filters,
-				age != null && !filters.has(Filter.AGE) ? age : null, "nearest".equals(one.apply("sort")),
-				page(one.apply("page")), "true".equals(one.apply("exact")),
+		return new SearchForm(cut(typed(one.apply("q")), LONGEST_WORDS), cut(typed(one.apply("where")), LONGEST_PLACE),
+				radius(one.apply("radius")), filters, age != null && !filters.has(Filter.AGE) ? age : null,
+				"nearest".equals(one.apply("sort")), page(one.apply("page")), "true".equals(one.apply("exact")),
 				COMPACT.equals(one.apply("view")) ? COMPACT : null);
+	}
+
+	/**
+	 * Past this the words are cut, at a word: only the first ServiceSearch.MOST_WORDS are
+	 * searched anyway, and every link on the page carries them (5,000 pasted characters
+	 * made each link too long for the server).
+	 */
+	static final int LONGEST_WORDS = 500;
+
+	static final int LONGEST_PLACE = 100;
+
+	private static String cut(String text, int longest) {
+		if (text == null || text.length() <= longest) {
+			return text;
+		}
+		int space = text.lastIndexOf(' ', longest);
+		return text.substring(0, space > longest / 2 ? space : longest).strip();
 	}
 
 	private static double radius(String typed) {

@@ -62,7 +62,13 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 	}
 
 	public String ageError() {
-		return this.form.refusedAge() == null ? null : this.text.getMessage("filter.age.error");
+		if (this.form.refusedAge() == null) {
+			return null;
+		}
+		// A number past the oldest age is a different mistake from words.
+		boolean number = this.form.refusedAge().matches("\\d+");
+		return this.text.getMessage(number ? "filter.age.error.range" : "filter.age.error",
+				new Object[] { Filter.OLDEST });
 	}
 
 	/** What the error summary lists; keepError is "Add selected" with none ticked. */
@@ -101,7 +107,9 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 
 	/** "12 services for food bank near Preston". */
 	public String heading() {
-		String words = this.result == null ? null : cut(this.result.need());
+		// Browsing a category names it, as a search names its words.
+		String words = this.result == null ? null
+				: cut(this.result.need() != null ? this.result.need() : this.form.filters().first(Filter.CATEGORY));
 		String key = "search.heading" + (words != null ? ".for" : "") + (place() != null ? ".near" : "");
 		return this.text.getMessage(key, new Object[] { total(), words, place() });
 	}
@@ -121,6 +129,9 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 			return null;
 		}
 		long first = (long) (this.form.page() - 1) * this.pageSize + 1;
+		if (first > total()) {
+			return this.text.getMessage("search.showing.past", new Object[] { pages() });
+		}
 		long last = Math.min(total(), first + this.cards.size() - 1);
 		return this.text.getMessage("search.showing", new Object[] { first, last, total() });
 	}
@@ -165,7 +176,9 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 		if (place() == null || this.result == null || !nearby().isEmpty() || this.form.page() > 1) {
 			return null;
 		}
-		String covered = String.join(", ", towns.stream().limit(3).map(DirectorySummary.Example::town).toList());
+		List<String> names = towns.stream().limit(3).map(DirectorySummary.Example::town).toList();
+		String covered = names.size() < 2 ? String.join("", names) : this.text.getMessage("search.list.and",
+				new Object[] { String.join(", ", names.subList(0, names.size() - 1)), names.get(names.size() - 1) });
 		return this.text.getMessage(alsoAvailable().isEmpty() ? "search.uncovered" : "search.uncovered.remote",
 				new Object[] { radiusLabel(this.form.radius()), place(), covered, towns.isEmpty() ? 0 : 1 });
 	}
@@ -420,6 +433,9 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 	/** The compact view's line: where, cost, how, who for, in a few words each. */
 	public List<String> facts(ResultCards.Card card) {
 		List<String> facts = new ArrayList<>();
+		if (card.town() != null) {
+			facts.add(card.town());
+		}
 		if (whereabouts(card) != null) {
 			facts.add(whereabouts(card));
 		}
@@ -431,6 +447,9 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 		}
 		if (card.referral()) {
 			facts.add(this.text.getMessage("card.referral"));
+		}
+		if (card.hours() != null) {
+			facts.add(card.hours());
 		}
 		facts.addAll(deliveryLabels(card));
 		if (ages(card) != null) {

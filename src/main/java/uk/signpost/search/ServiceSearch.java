@@ -275,15 +275,20 @@ public class ServiceSearch implements DisposableBean {
 			return null;
 		}
 		StringBuilder need = new StringBuilder();
-		int lastStart = -1;
+		int lastEnd = -1;
 		try (TokenStream tokens = this.index.queryAnalyzer().tokenStream("names", text)) {
 			OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
 			tokens.reset();
 			while (tokens.incrementToken()) {
-				// A word's synonyms start where it does.
-				if (offset.startOffset() > lastStart) {
-					lastStart = offset.startOffset();
+				// A word's synonyms cover the words it does ("food bank" and "foodbank"):
+				// each stretch of the text once.
+				if (offset.startOffset() >= lastEnd) {
 					need.append(need.isEmpty() ? "" : " ").append(text, offset.startOffset(), offset.endOffset());
+					lastEnd = offset.endOffset();
+				}
+				else if (offset.endOffset() > lastEnd) {
+					need.append(text, lastEnd, offset.endOffset());
+					lastEnd = offset.endOffset();
 				}
 			}
 			tokens.end();

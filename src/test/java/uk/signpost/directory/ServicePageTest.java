@@ -126,13 +126,16 @@ class ServicePageTest extends WebTest {
 						 "cost_options": [
 						   {"id": "c1", "option": "Per session", "amount": 7, "amount_description": "Per session", "currency": "GBP"},
 						   {"id": "c2", "option": "Per session", "amount": 7, "amount_description": "per session"},
-						   {"id": "c3", "option": "Block of ten", "amount": 60}]}""");
+						   {"id": "c3", "option": "Block of ten", "amount": 60},
+						   {"id": "c4", "option": "Per visit", "amount": 2,
+						    "amount_description": "Per visit; free for people on Universal Credit"}]}""");
 		String html = html("/services/" + RecordId.of("council", "service", "swim"), 200);
 		assertThat(html).contains("<li>Concessions available</li>")
-			.contains("<li>Per session, £7.00</li>")
+			.contains("<li>£7.00 per session</li>")
 			.contains("<li>Block of ten, £60.00</li>")
+			.contains("<li>£2.00 per visit; free for people on Universal Credit</li>")
 			.doesNotContain("£7.00, Per session");
-		assertThat(html.split("Per session, £7.00", -1)).hasSize(2);
+		assertThat(html.split("£7.00 per session", -1)).hasSize(2);
 	}
 
 	@Test

@@ -45,13 +45,14 @@ class SearchFormTest {
 
 	@Test
 	void valuesNoFilterTakesAreDroppedAndAnAgeThatIsNotOneIsKeptToShowBack() {
-		SearchForm odd = form(Map.of("q", List.of("  help\u0000me  "), "age", List.of("15 years"), "day",
+		SearchForm odd = form(Map.of("q", List.of("  help\u0000me  "), "age", List.of("fifteen"), "day",
 				List.of("Funday"), "delivery", List.of("carrier pigeon", "phone"), "radius", List.of("7"), "page",
 				List.of("99999999999"), "free", List.of("yes")));
 		assertThat(odd.q()).isEqualTo("help me");
 		assertThat(odd.filters().active()).containsExactly(Filter.DELIVERY);
 		assertThat(odd.filters().get(Filter.DELIVERY)).containsExactly("phone");
-		assertThat(odd.refusedAge()).isEqualTo("15 years");
+		assertThat(odd.refusedAge()).isEqualTo("fifteen");
+		assertThat(form(Map.of("age", List.of("aged 15 years old"))).filters().first(Filter.AGE)).isEqualTo("15");
 		assertThat(odd.radius()).isEqualTo(ServiceQuery.DEFAULT_RADIUS);
 		assertThat(odd.page()).isEqualTo(1);
 		assertThat(form(Map.of("page", List.of("600"))).page()).isEqualTo(SearchForm.MOST_PAGES);

@@ -27,6 +27,8 @@ class SearchPageTest extends WebTest {
 			  "minimum_age": 18, "assured_date": "2020-01-01",
 			  "application_process": "You need a referral from a support worker.",
 			  "cost_options": [{"id": "c", "amount": 0, "amount_description": "Free"}],
+			  "schedules": [{"id": "sch", "freq": "WEEKLY", "byday": "MO,TU,WE,TH,FR,SA,SU",
+			    "opens_at": "00:00", "closes_at": "23:59"}],
 			  "organization": {"id": "org", "name": "Pantry Network", "description": "Food clubs"},
 			  "service_at_locations": [{"id": "sal", "location": {"id": "loc", "location_type": "physical",
 			    "name": "Market Hall", "latitude": 53.7590, "longitude": -2.6995,
@@ -135,6 +137,26 @@ class SearchPageTest extends WebTest {
 			.contains("We have no services with a venue within 5 miles of CF10 1EP yet",
 					"The directory has services in places such as Preston")
 			.contains("Money Helpline");
+	}
+
+	@Test
+	void theCompactViewGivesEachServicesTownAndTodaysHours() throws Exception {
+		String compact = page("/search?view=compact", false);
+		assertThat(compact).contains("Preston · ", "Open now until 11:59pm · ");
+	}
+
+	@Test
+	void useMyLocationGivesTheOutwardCodeAroundAPointNeverThePoint() throws Exception {
+		String found = this.mvc.perform(api("/search/where?latitude=53.76&longitude=-2.71"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(this.json.readTree(found).path("where").asString()).isEqualTo("PR1");
+		this.mvc.perform(api("/search/where?latitude=abc&longitude=-2.71")).andExpect(status().isBadRequest());
+		this.mvc.perform(api("/search/where?latitude=0&longitude=-30")).andExpect(status().isNotFound());
+		// Without JavaScript the button is hidden: the box works as ever.
+		assertThat(page("/search", false)).contains("id=\"use-location\" hidden");
 	}
 
 	@Test

@@ -186,11 +186,13 @@ class BadRequestsTest extends ServerTest {
 			assertThat(search.statusCode()).as(path).isEqualTo(200);
 			assertThat(search.body()).as(path).contains("1 service").doesNotContain("There is a problem");
 		}
-		HttpResponse<String> age = page("/search?age=15+years");
+		assertThat(page("/search?age=15+years").body()).doesNotContain("There is a problem").contains("Aged 15");
+		HttpResponse<String> age = page("/search?age=fifteen");
 		assertThat(age.statusCode()).isEqualTo(200);
 		assertThat(age.body()).contains("<title>Error: 1 service – Signpost</title>", "There is a problem",
 				"href=\"#age\">Enter an age as a whole number of years, like 15</a>", "govuk-input--error",
-				"value=\"15 years\"");
+				"value=\"fifteen\"");
+		assertThat(page("/search?age=200").body()).contains("Enter an age from 0 to 130");
 		govukPage(page("/nothing-here"), 404, "Page not found");
 		govukPage(page("/list/add"), 405, "Sorry, that did not work");
 		assertThat(log.getAll()).doesNotContain(" ERROR ");
