@@ -79,6 +79,8 @@ public final class DemoDirectory {
 
 	private final LocalDate today;
 
+	private final Voice voice;
+
 	private final int areas;
 
 	private final Map<String, Map<String, Object>> organisations = new HashMap<>();
@@ -91,18 +93,27 @@ public final class DemoDirectory {
 
 	private final ObjectMapper json = JsonMapper.builder().build();
 
-	private DemoDirectory(long seed, LocalDate today, int services) {
+	private DemoDirectory(long seed, LocalDate today, int services, Voice voice) {
 		this.random = new Random(seed);
 		this.today = today;
+		this.voice = voice;
 		this.areas = Math.min(AREAS.length * 20, Math.max(1, (services + 2399) / 2400));
 	}
 
 	public record Summary(int services, int organisations, int locations, List<Path> files) {
 	}
 
-	/** Writes taxonomy.json and services-NNNN.json pages into folder. */
+	/**
+	 * Writes taxonomy.json and services-NNNN.json pages into folder, in the council's
+	 * words.
+	 */
 	public static Summary write(Path folder, int services, long seed, LocalDate today) throws IOException {
-		return new DemoDirectory(seed, today, services).writeAll(folder, services);
+		return write(folder, services, seed, today, Voice.COUNCIL);
+	}
+
+	/** The same, with services named and described in voice's words. */
+	public static Summary write(Path folder, int services, long seed, LocalDate today, Voice voice) throws IOException {
+		return new DemoDirectory(seed, today, services, voice).writeAll(folder, services);
 	}
 
 	private Summary writeAll(Path folder, int services) throws IOException {
@@ -157,7 +168,7 @@ public final class DemoDirectory {
 			terms.add(term(category, null, "Help with " + category.toLowerCase(Locale.UK)));
 		}
 		for (Need need : Need.ALL) {
-			terms.add(term(need.term(), need.category(), need.offers().get(0)));
+			terms.add(term(need.term(), need.category(), need.in(this.voice).offers().get(0)));
 		}
 		Map<String, Object> taxonomy = new LinkedHashMap<>();
 		taxonomy.put("id", NEEDS_TAXONOMY);
@@ -193,16 +204,17 @@ public final class DemoDirectory {
 
 	private Map<String, Object> service(int index) {
 		Need need = Need.ALL.get(this.random.nextInt(Need.ALL.size()));
+		Need.Wording words = need.in(this.voice);
 		Town town = Town.LANCASHIRE.get(this.random.nextInt(Town.LANCASHIRE.size()));
 		int area = this.random.nextInt(this.areas);
 		String place = area == 0 ? town.name() : town.name() + " " + AREAS[area % AREAS.length]
 				+ (area >= AREAS.length ? " " + (area / AREAS.length + 1) : "");
 		String organisationName = fill(
-				this.random.nextInt(4) == 0 ? pick(COMMUNITY_ORGANISATIONS) : pick(need.organisations()), place, town,
+				this.random.nextInt(4) == 0 ? pick(COMMUNITY_ORGANISATIONS) : pick(words.organisations()), place, town,
 				null);
 		Map<String, Object> organisation = organisation(organisationName, town);
 		String venueName = fill(pick(VENUES), place, town, null);
-		String name = fill(pick(need.names()), place, town, venueName);
+		String name = fill(pick(words.names()), place, town, venueName);
 
 		String delivery = pickDelivery(need);
 		List<Map<String, Object>> serviceAtLocations = new ArrayList<>();
@@ -224,7 +236,7 @@ public final class DemoDirectory {
 		String serviceId = id("service", index);
 		service.put("id", serviceId);
 		service.put("name", name);
-		service.put("description", pick(need.offers()) + " " + pick(EXTRA));
+		service.put("description", pick(words.offers()) + " " + pick(EXTRA));
 		String slug = slug(organisationName);
 		service.put("url", "https://" + slug + ".example.org/" + slug(need.term()));
 		service.put("email", "hello@" + slug + ".example.org");
@@ -232,8 +244,8 @@ public final class DemoDirectory {
 		service.put("status", statusRoll < 97 ? "active" : statusRoll < 99 ? "temporarily closed" : "inactive");
 		boolean free = need.usuallyFree() ? this.random.nextInt(10) < 9 : this.random.nextInt(10) < 3;
 		service.put("fees", free ? "Free" : "A small charge per session; ask about concessions.");
-		service.put("eligibility_description", need.who().replace("{town}", town.name()));
-		service.put("application_process", pick(need.how()));
+		service.put("eligibility_description", words.who().replace("{town}", town.name()));
+		service.put("application_process", pick(words.how()));
 		if (need.minimumAge() != null) {
 			service.put("minimum_age", need.minimumAge());
 		}
@@ -282,7 +294,8 @@ public final class DemoDirectory {
 
 	private List<Map<String, Object>> attributes(String serviceId, Need need, String delivery) {
 		List<Map<String, Object>> attributes = new ArrayList<>();
-		attributes.add(attribute(serviceId, "need", term(need.term(), need.category(), need.offers().get(0))));
+		attributes
+			.add(attribute(serviceId, "need", term(need.term(), need.category(), need.in(this.voice).offers().get(0))));
 		for (String mode : delivery.split(",")) {
 			String label = switch (mode) {
 				case "in person" -> "In person";

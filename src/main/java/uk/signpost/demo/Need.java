@@ -10,6 +10,20 @@ import java.util.List;
 record Need(String category, String term, List<String> names, List<String> offers, List<String> how, String who,
 		Integer minimumAge, Integer maximumAge, boolean usuallyFree, boolean referral, List<String> organisations) {
 
+	/**
+	 * What a publisher writes about a service for this need: the parts a voice changes.
+	 */
+	record Wording(List<String> names, List<String> offers, List<String> how, String who, List<String> organisations) {
+	}
+
+	/** This need's words in the given voice; the council's are the ones above. */
+	Wording in(Voice voice) {
+		return switch (voice) {
+			case COUNCIL -> new Wording(this.names, this.offers, this.how, this.who, this.organisations);
+			case PROVIDER -> ProviderWording.of(this.term);
+		};
+	}
+
 	static final List<Need> ALL = List.of(new Need("Food", "Food banks",
 			List.of("{town} Foodbank", "Emergency Food Parcels {town}", "{town} Food Bank Distribution Centre"),
 			List.of("Emergency food parcels with three days of nutritionally balanced food for people in crisis.",
