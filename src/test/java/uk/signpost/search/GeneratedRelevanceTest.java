@@ -63,14 +63,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GeneratedRelevanceTest extends DirectoryTest {
 
 	/**
-	 * Overall nDCG@10 must stay at or above this. The aim is 0.85; measured on 2026-12-02
-	 * (AMD EPYC, 2 cores): 0.795, so the bar holds today's figure until the synonym list
-	 * learns the words the report names (docs/search.md), and should then rise to 0.85.
+	 * Overall nDCG@10 must stay at or above this. Measured on 2026-12-02: 0.795 with the
+	 * synonym list as it was, 0.931 once it learnt the words this set showed it lacked
+	 * (docs/search.md); every class is now 0.85 or more.
 	 */
-	static final double NDCG_BAR = 0.78;
+	static final double NDCG_BAR = 0.90;
 
-	/** Overall recall@10 must stay at or above this. Measured on 2026-12-02: 0.886. */
-	static final double RECALL_BAR = 0.85;
+	/**
+	 * Overall recall@10 must stay at or above this. Measured on 2026-12-02: 0.886, then
+	 * 0.954.
+	 */
+	static final double RECALL_BAR = 0.90;
 
 	static final int SERVICES = 600;
 
