@@ -101,7 +101,8 @@ class SearchController {
 		response.addHeader(HttpHeaders.VARY, "HX-Request");
 		if (htmx.isHtmxRequest() && page.ageError() != null) {
 			// The error summary sits above the results htmx swaps: load the whole page.
-			response.addHeader("HX-Redirect", page.form().url() + "&age="
+			String url = page.form().url();
+			response.addHeader("HX-Redirect", url + (url.contains("?") ? "&" : "?") + "age="
 					+ java.net.URLEncoder.encode(page.form().refusedAge(), java.nio.charset.StandardCharsets.UTF_8));
 		}
 		return htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest() ? "search :: results" : "search";

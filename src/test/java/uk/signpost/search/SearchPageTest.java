@@ -160,6 +160,17 @@ class SearchPageTest extends WebTest {
 	}
 
 	@Test
+	void anAgeThatIsNotOneUnderHtmxLoadsTheWholePageSoTheErrorSummaryShows() throws Exception {
+		var response = this.mvc.perform(api("/search?q=food&age=fifteen").header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(response.getHeader("HX-Redirect")).isEqualTo("/search?q=food&age=fifteen");
+		assertThat(page("/search?q=food&age=fifteen", false)).contains("govuk-error-summary", "href=\"#age\"");
+		assertThat(page("/search?q=food", false)).contains("<h1 class=\"govuk-heading-l\">Find local services</h1>");
+	}
+
+	@Test
 	void resultsAboutDomesticAbuseOfferExitThisPage() throws Exception {
 		assertThat(page("/search?q=domestic%20abuse", false)).contains("govuk-exit-this-page");
 		assertThat(page("/search?q=food", false)).doesNotContain("govuk-exit-this-page");
