@@ -3,6 +3,7 @@ package uk.signpost.directory;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,13 +19,6 @@ public record DirectorySummary(long services, long organisations, long locations
 
 	/** A town and one of its postcodes, as the directory writes them. */
 	public record Example(String town, String postcode) {
-
-		/** The postcode's outward code: "PR1" of "PR1 2HE". */
-		public String outward() {
-			String compact = this.postcode.replace(" ", "");
-			return compact.length() > 3 ? compact.substring(0, compact.length() - 3) : compact;
-		}
-
 	}
 
 	/** Reads the summary from the directory's tables, which only this feature names. */
@@ -52,18 +46,38 @@ public record DirectorySummary(long services, long organisations, long locations
 		}
 
 		/**
-		 * The towns most findable services have venues in, most first, each with a
-		 * postcode there: for "For example, PR1 2HE or Preston" hints that match the data
-		 * loaded, and for saying what area the directory covers. Read once after each
-		 * change.
+		 * What every page may ask of the directory, read once after each change rather
+		 * than on every page: the towns most findable services have venues in, most
+		 * first, each with a postcode there (for "For example, PR1 2HE or Preston" hints
+		 * that match the data loaded, and for saying what area the directory covers), and
+		 * the publishers with findable services.
 		 */
-		public List<Example> towns() {
-			List<Example> towns = this.towns;
-			if (towns == null) {
-				towns = readTowns();
-				this.towns = towns;
+		private record Known(List<Example> towns, Set<String> publisherIds) {
+		}
+
+		private volatile Known known;
+
+		private Known known() {
+			Known known = this.known;
+			if (known == null) {
+				known = new Known(List.copyOf(this.jdbc.query(
+						"SELECT a.city, MIN(a.postal_code) AS postcode, COUNT(DISTINCT s.id) AS services FROM service s "
+								+ "JOIN service_at_location sal ON sal.service_id = s.id "
+								+ "JOIN address a ON a.location_id = sal.location_id "
+								+ "WHERE a.city IS NOT NULL AND a.postal_code IS NOT NULL AND " + Service.FINDABLE
+								+ " GROUP BY a.city ORDER BY services DESC, a.city FETCH FIRST 5 ROWS ONLY",
+						(rs, n) -> new Example(rs.getString("city").strip(), rs.getString("postcode").strip()))),
+						Set.copyOf(this.jdbc.queryForList(
+								"SELECT DISTINCT s.publisher_id FROM service s WHERE " + Service.FINDABLE,
+								String.class)));
+				this.known = known;
 			}
-			return towns;
+			return known;
+		}
+
+		/** The towns most findable services have venues in, most first, at most five. */
+		public List<Example> towns() {
+			return known().towns();
 		}
 
 		/** The town with the most services, or null when no venue has a town. */
@@ -72,36 +86,15 @@ public record DirectorySummary(long services, long organisations, long locations
 			return towns.isEmpty() ? null : towns.get(0);
 		}
 
-		/** The publishers with findable services, by id; read once after each change. */
-		public java.util.Set<String> publisherIds() {
-			java.util.Set<String> ids = this.publisherIds;
-			if (ids == null) {
-				ids = java.util.Set.copyOf(this.jdbc.queryForList(
-						"SELECT DISTINCT s.publisher_id FROM service s WHERE " + Service.FINDABLE, String.class));
-				this.publisherIds = ids;
-			}
-			return ids;
+		/** The publishers with findable services, by id. */
+		public Set<String> publisherIds() {
+			return known().publisherIds();
 		}
-
-		private volatile java.util.Set<String> publisherIds;
 
 		/** Read again after the next change: an import may bring other towns. */
 		@org.springframework.context.event.EventListener(DirectoryChanged.class)
 		void changed() {
-			this.towns = null;
-			this.publisherIds = null;
-		}
-
-		private volatile List<Example> towns;
-
-		private List<Example> readTowns() {
-			return List.copyOf(this.jdbc.query(
-					"SELECT a.city, MIN(a.postal_code) AS postcode, COUNT(DISTINCT s.id) AS services FROM service s "
-							+ "JOIN service_at_location sal ON sal.service_id = s.id "
-							+ "JOIN address a ON a.location_id = sal.location_id "
-							+ "WHERE a.city IS NOT NULL AND a.postal_code IS NOT NULL AND " + Service.FINDABLE
-							+ " GROUP BY a.city ORDER BY services DESC, a.city FETCH FIRST 5 ROWS ONLY",
-					(rs, n) -> new Example(rs.getString("city").strip(), rs.getString("postcode").strip())));
+			this.known = null;
 		}
 
 		private long count(String table) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,7 +54,7 @@ class SearchController {
 
 	@GetMapping("/search")
 	String search(@RequestParam MultiValueMap<String, String> parameters, Model model, HtmxRequest htmx,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		SearchForm form = SearchForm.from(parameters::get);
 		PlaceFinder.Whereabouts where = form.where() == null ? null : this.places.find(form.where());
 		// "food bank preston": the place is taken from the words, and the page says so
@@ -100,10 +101,10 @@ class SearchController {
 		// page.
 		response.addHeader(HttpHeaders.VARY, "HX-Request");
 		if (htmx.isHtmxRequest() && page.ageError() != null) {
-			// The error summary sits above the results htmx swaps: load the whole page.
-			String url = page.form().url();
-			response.addHeader("HX-Redirect", url + (url.contains("?") ? "&" : "?") + "age="
-					+ java.net.URLEncoder.encode(page.form().refusedAge(), java.nio.charset.StandardCharsets.UTF_8));
+			// The error summary sits above the results htmx swaps: load the same address
+			// as
+			// a whole page.
+			response.addHeader("HX-Redirect", request.getRequestURI() + "?" + request.getQueryString());
 		}
 		return htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest() ? "search :: results" : "search";
 	}

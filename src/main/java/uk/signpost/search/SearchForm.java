@@ -62,7 +62,7 @@ public record SearchForm(String q, String where, double radius, Filters filters,
 
 	static final int LONGEST_PLACE = 100;
 
-	private static String cut(String text, int longest) {
+	static String cut(String text, int longest) {
 		if (text == null || text.length() <= longest) {
 			return text;
 		}
@@ -139,6 +139,11 @@ public record SearchForm(String q, String where, double radius, Filters filters,
 		return new SearchForm(this.q, this.where, this.radius, this.filters, null, this.nearest, this.page, this.exact,
 				view)
 			.pageUrl(this.page);
+	}
+
+	/** The same search, page 1, with a filter's value. */
+	public String with(Filter filter, String value) {
+		return url(parameters(this.filters.with(filter, value)));
 	}
 
 	/** The same search without a filter. */

@@ -172,16 +172,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	Set<String> needWords() {
 		Set<String> words = this.needWords;
 		if (words == null) {
-			words = new java.util.HashSet<>();
-			for (String line : this.content.read(SearchAnalysis.SYNONYMS).split("\n")) {
-				if (!line.startsWith("#")) {
-					for (String word : line.toLowerCase(java.util.Locale.UK).split("[^\\p{L}]+")) {
-						if (!word.isEmpty()) {
-							words.add(word);
-						}
-					}
-				}
-			}
+			words = Set.copyOf(Vocabulary.words(this.content.read(SearchAnalysis.SYNONYMS)));
 			this.needWords = words;
 		}
 		return words;

@@ -11,6 +11,7 @@ import uk.signpost.directory.Checked;
 import uk.signpost.directory.DirectorySummary;
 import uk.signpost.directory.Sensitive;
 import uk.signpost.geo.Place;
+import uk.signpost.geo.Postcodes;
 import uk.signpost.geo.PlaceFinder;
 import uk.signpost.govuk.Choice;
 import uk.signpost.govuk.Choices;
@@ -116,11 +117,8 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 
 	/** Text cut at a word before LONGEST_NEED characters, with an ellipsis. */
 	static String cut(String text) {
-		if (text == null || text.length() <= LONGEST_NEED) {
-			return text;
-		}
-		int space = text.lastIndexOf(' ', LONGEST_NEED);
-		return text.substring(0, space > LONGEST_NEED / 2 ? space : LONGEST_NEED).strip() + "…";
+		String cut = SearchForm.cut(text, LONGEST_NEED);
+		return cut == null || cut.length() == text.length() ? cut : cut + "…";
 	}
 
 	/** "Showing 21 to 40 of 52 services", or null when nothing was found. */
@@ -161,10 +159,7 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 		if (age == null || total() == 0) {
 			return null;
 		}
-		String url = new SearchForm(this.form.q(), this.form.where(), this.form.radius(),
-				this.form.filters().with(Filter.AGE, String.valueOf(age)), null, this.form.nearest(), 1,
-				this.form.exact(), this.form.view())
-			.url();
+		String url = this.form.with(Filter.AGE, String.valueOf(age));
 		return new Link(this.text.getMessage("search.age.suggest", new Object[] { age }), url);
 	}
 
@@ -199,19 +194,6 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 		return advice;
 	}
 
-	/**
-	 * The filters in use as name and value, for hidden inputs when the panel is not
-	 * shown.
-	 */
-	public List<Choice> kept() {
-		List<Choice> kept = new ArrayList<>();
-		this.form.filters()
-			.values()
-			.forEach((filter, values) -> values
-				.forEach(value -> kept.add(new Choice(filter.parameter(), filter.parameter(), value, null, true))));
-		return kept;
-	}
-
 	/** The search box and the place box. */
 	public Field what() {
 		return new Field("q", "q", "search", this.text.getMessage("search.what.label"),
@@ -219,9 +201,14 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 	}
 
 	/** The place box, its examples from the directory's own towns when it has any. */
+	private static String outward(String postcode) {
+		return Postcodes.isFull(postcode) ? Postcodes.outward(postcode) : Postcodes.compact(postcode);
+	}
+
 	public Field whereField(DirectorySummary.Example example) {
-		String hint = example == null ? this.text.getMessage("search.where.hint") : this.text.getMessage(
-				"search.where.hint.example", new Object[] { example.postcode(), example.outward(), example.town() });
+		String hint = example == null ? this.text.getMessage("search.where.hint")
+				: this.text.getMessage("search.where.hint.example",
+						new Object[] { example.postcode(), outward(example.postcode()), example.town() });
 		return new Field("where", "where", "text", this.text.getMessage("search.where.label"), hint, this.form.where(),
 				placeError(), "20", null, "postal-code");
 	}

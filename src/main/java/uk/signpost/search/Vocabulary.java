@@ -51,14 +51,21 @@ final class Vocabulary {
 
 	/** Every word of the synonym list counts as known, once. */
 	void addSynonyms(String list) {
+		words(list).forEach(word -> this.counts.putIfAbsent(word, 1));
+	}
+
+	/** The words of a synonym list, lower case, its comment lines left out. */
+	static java.util.Set<String> words(String list) {
+		java.util.Set<String> found = new java.util.LinkedHashSet<>();
 		for (String line : list.split("\n")) {
 			if (!line.startsWith("#")) {
 				Matcher words = WORD.matcher(line.toLowerCase(Locale.UK));
 				while (words.find()) {
-					this.counts.putIfAbsent(words.group(), 1);
+					found.add(words.group());
 				}
 			}
 		}
+		return found;
 	}
 
 	boolean knows(String word) {
