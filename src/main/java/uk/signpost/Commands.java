@@ -1,6 +1,7 @@
 package uk.signpost;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ import uk.signpost.search.SearchIndex;
 public final class Commands {
 
 	static final Set<String> NAMES = Set.of("import", "generate", "bench-import", "reindex", "import-postcodes",
-			"import-places", "geo-tables", "bench-search", "bench-api", "help");
+			"import-places", "geo-tables", "bench-search", "bench-api", "users", "help");
 
 	private static final String USAGE = """
 			Usage:
@@ -50,6 +51,11 @@ public final class Commands {
 			  java -jar target/signpost.jar geo-tables <folder like ../shared/geo> [--out src/main/resources/geo]
 			  java -jar target/signpost.jar bench-search [--services 100000] [--queries 2000] [--reuse <folder> [--rebuild no]]
 			  java -jar target/signpost.jar bench-api [--services 100000] [--requests 500] [--reuse <folder>]
+			  java -jar target/signpost.jar users add --email <address> --role admin|curator|publisher [--password-stdin]
+			                                    [--name "Sam Patel"] [--organisation "Lancashire County Council"]
+			                                    [--publisher <id>[,<id>...]]
+			  java -jar target/signpost.jar users list
+			  java -jar target/signpost.jar users disable|enable --email <address>
 			Spring settings may follow, such as --signpost.data-dir=/var/lib/signpost.""";
 
 	private Commands() {
@@ -73,6 +79,10 @@ public final class Commands {
 	}
 
 	static int run(String[] args, PrintStream out, PrintStream err) {
+		return run(args, System.in, out, err);
+	}
+
+	static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
 		Arguments arguments;
 		try {
 			arguments = Arguments.parse(args);
@@ -97,6 +107,8 @@ public final class Commands {
 					ApiBenchmark.run(arguments.integer("services", 100_000), arguments.integer("requests", 500),
 							arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
 							arguments.spring, Commands::startSite, out);
+				case "users" -> UsersCommand.run(arguments.positional, arguments.options, arguments.flags,
+						arguments.spring, in, out, err);
 				case "help", "--help", "-h" -> {
 					out.println(USAGE);
 					yield 0;
@@ -327,7 +339,7 @@ public final class Commands {
 			List<String> spring) {
 
 		/** Options that take no value. */
-		static final Set<String> FLAGS = Set.of("allow-withdraw");
+		static final Set<String> FLAGS = Set.of("allow-withdraw", "password-stdin");
 
 		static Arguments parse(String[] args) {
 			List<String> positional = new ArrayList<>();

@@ -12,6 +12,7 @@ import org.springframework.web.servlet.ModelAndView;
 import uk.signpost.demo.DemoDirectory;
 import uk.signpost.directory.DirectorySummary;
 import uk.signpost.geo.Gazetteer;
+import uk.signpost.staff.Staff;
 
 /**
  * What every page's frame shows, whichever feature's controller rendered it (error pages
@@ -46,18 +47,23 @@ class PageFrame implements HandlerInterceptor {
 		// The phase banner says the demo directory is made up only while it is loaded.
 		page.addObject("demoDirectory", this.directory.publisherIds().contains(DemoDirectory.PUBLISHER));
 		page.addObject("navigation", navigation(request.getRequestURI().substring(request.getContextPath().length())));
+		// In the workspace, its own navigation and who is signed in.
+		page.addObject("staff", Staff.current(request));
 	}
 
 	/**
 	 * The navigation item that is this page, for the layout to mark: "search", "browse"
-	 * (the start page, where the needs to browse are) or "list"; null for any other.
+	 * (the start page, where the needs to browse are) or "list", or a workspace section
+	 * ("reports"); null for any other.
 	 */
 	static String navigation(String path) {
 		return switch (path) {
 			case "/search" -> "search";
 			case "/" -> "browse";
 			case "/list" -> "list";
-			default -> null;
+			// A workspace section and the pages in it: /manage/reports/12 is in
+			// "reports".
+			default -> path.startsWith("/manage/") ? path.substring("/manage/".length()).split("/", 2)[0] : null;
 		};
 	}
 

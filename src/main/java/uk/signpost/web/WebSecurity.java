@@ -25,11 +25,13 @@ import org.springframework.security.web.header.writers.ContentSecurityPolicyHead
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import uk.signpost.staff.StaffSecurity;
+
 /**
  * Spring Security for what every response needs: security headers, and a CSRF token in
- * every form that changes something (Your list, reporting a problem). Everything is
- * public: there is no sign-in yet. A later /manage adds a chain of its own before
- * {@link #pages}, with its sign-in, and leaves these as they are.
+ * every form that changes something (Your list, reporting a problem). The public pages
+ * need no sign-in and keep no session; the staff workspace (/manage) has a chain of its
+ * own, with sign-in and a session ({@link StaffSecurity}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -87,12 +89,23 @@ class WebSecurity {
 	}
 
 	/**
+	 * The workspace and signing in: a session for the signed-in person (its CSRF token
+	 * with it), the sign-in page for anyone else, and pages no cache keeps.
+	 */
+	@Bean
+	@Order(3)
+	SecurityFilterChain workspace(HttpSecurity http, StaffSecurity staff) throws Exception {
+		// Spring Security's Cache-Control: no-store stays on: these pages are private.
+		return staff.apply(headers(http, new ContentSecurityPolicyHeaderWriter(PAGE_POLICY))).build();
+	}
+
+	/**
 	 * The pages. The CSRF token lives in a cookie, not a session, so any node of several
 	 * can check it and nobody gets a session; a POST without it gets the GOV.UK 403 page
 	 * (templates/error/403.html) and changes nothing.
 	 */
 	@Bean
-	@Order(3)
+	@Order(4)
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
 		tokens.setCookieName(CSRF_COOKIE);
@@ -107,18 +120,22 @@ class WebSecurity {
 		return common(http, new ContentSecurityPolicyHeaderWriter(policy));
 	}
 
+	/** Public: nobody signs in, nothing is kept between requests. */
 	private static HttpSecurity common(HttpSecurity http, HeaderWriter policy) throws Exception {
-		return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+		return headers(http, policy).authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.requestCache(cache -> cache.disable())
 			.logout(logout -> logout.disable())
-			.headers(headers -> headers.addHeaderWriter(policy)
-				.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-				// HSTS stays Spring Security's default: sent only over HTTPS.
-				.httpStrictTransportSecurity(Customizer.withDefaults())
-				// Public pages and the API's ETags: no "no-store" on everything.
-				.cacheControl(cache -> cache.disable()));
+			// Public pages and the API's ETags: no "no-store" on everything.
+			.headers(headers -> headers.cacheControl(cache -> cache.disable()));
+	}
+
+	private static HttpSecurity headers(HttpSecurity http, HeaderWriter policy) throws Exception {
+		return http.headers(headers -> headers.addHeaderWriter(policy)
+			.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			// HSTS stays Spring Security's default: sent only over HTTPS.
+			.httpStrictTransportSecurity(Customizer.withDefaults()));
 	}
 
 	/**
