@@ -1,5 +1,7 @@
 package uk.signpost;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,6 +9,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import uk.signpost.directory.OrukTable;
 import uk.signpost.directory.OwnedRowsMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,10 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class TestDirectory {
 
 	/** Every table, children first, so they can be emptied in this order. */
-	public static final List<String> TABLES = List.of("import_problem", "import_run", "metadata", "attribute",
-			"required_document", "phone", "contact", "cost_option", "funding", "language", "service_area", "schedule",
-			"service_at_location", "service", "accessibility", "address", "location", "organization_identifier",
-			"organization", "taxonomy_term", "taxonomy", "publisher");
+	public static final List<String> TABLES = tables();
 
 	private TestDirectory() {
 	}
@@ -34,6 +34,15 @@ public final class TestDirectory {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	private static List<String> tables() {
+		List<String> tables = new ArrayList<>(List.of("import_problem", "import_run"));
+		List<OrukTable> oruk = new ArrayList<>(List.of(OrukTable.values()));
+		Collections.reverse(oruk);
+		oruk.forEach(table -> tables.add(table.table()));
+		tables.add("publisher");
+		return List.copyOf(tables);
 	}
 
 	public static void clear(JdbcTemplate jdbc) {
@@ -65,9 +74,9 @@ public final class TestDirectory {
 	 */
 	public static Map<String, Integer> orphans(JdbcTemplate jdbc) {
 		Map<String, Integer> orphans = new TreeMap<>();
-		for (OwnedRowsMigration.Owned owned : OwnedRowsMigration.OWNED) {
+		for (OrukTable owned : OrukTable.ownedTables()) {
 			int count = count(jdbc, "SELECT COUNT(*) FROM " + owned.table() + " o WHERE NOT EXISTS (SELECT 1 FROM "
-					+ owned.owner() + " r WHERE r.id = o." + owned.column() + ")");
+					+ owned.owner().table() + " r WHERE r.id = o." + owned.ownerKey() + ")");
 			if (count > 0) {
 				orphans.put(owned.table(), count);
 			}
@@ -88,14 +97,14 @@ public final class TestDirectory {
 	}
 
 	/**
-	 * Each owned table as migration 4 leaves it: keyed by (owner, id), or by id where it
-	 * says so, and without a foreign key to its owner.
+	 * Each owned table as OrukTable says and migration 4 left it: keyed by (owner, id),
+	 * or by id where it says so, and without a foreign key to its owner.
 	 */
 	public static void assertOwnedRowsKeyedByOwner(JdbcTemplate jdbc) {
-		for (OwnedRowsMigration.Owned owned : OwnedRowsMigration.OWNED) {
-			assertThat(foreignKeys(jdbc, owned.table(), owned.column())).as(owned.table()).isEmpty();
+		for (OrukTable owned : OrukTable.ownedTables()) {
+			assertThat(foreignKeys(jdbc, owned.table(), owned.ownerKey())).as(owned.table()).isEmpty();
 			assertThat(primaryKey(jdbc, owned.table())).as(owned.table())
-				.isEqualTo(owned.keyedByOwner() ? List.of(owned.column(), "id") : List.of("id"));
+				.isEqualTo(owned.keyedByOwner() ? List.of(owned.ownerKey(), "id") : List.of("id"));
 		}
 	}
 

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import uk.signpost.directory.InList;
+import uk.signpost.directory.OrukTable;
 
 /**
  * Directory records in the ORUK 3.0 shape, read straight from the tables, whose columns
@@ -38,46 +39,49 @@ import uk.signpost.directory.InList;
 class OrukRecords {
 
 	/** A service's one-to-one fields, in ORUK's order. */
-	static final List<String> SERVICE = List.of("id", "organization_id", "name", "alternate_name", "description", "url",
-			"email", "status", "interpretation_services", "application_process", "fees", "accreditations",
-			"eligibility_description", "minimum_age", "maximum_age", "assured_date", "assurer_email", "licenses",
-			"alert", "last_modified");
+	static final List<String> SERVICE = fields(OrukTable.SERVICE);
 
-	static final List<String> ORGANIZATION = List.of("id", "name", "alternate_name", "description", "email", "website",
-			"logo", "uri", "legal_status", "year_incorporated", "parent_organization_id");
-
-	static final List<String> LOCATION = List.of("id", "location_type", "url", "organization_id", "name",
-			"alternate_name", "description", "transportation", "latitude", "longitude", "external_identifier",
-			"external_identifier_type");
-
-	static final List<String> TERM = List.of("id", "code", "name", "description", "parent_id", "taxonomy",
-			"taxonomy_id", "language", "term_uri");
-
-	static final List<String> TAXONOMY = List.of("id", "name", "description", "uri", "version");
-
-	/** Rows that live inside a service, by table: ORUK's fields, in ORUK's order. */
-	static final Map<String, List<String>> SERVICE_CHILDREN = new LinkedHashMap<>();
-
-	static {
-		SERVICE_CHILDREN.put("service_at_location", List.of("id", "service_id", "location_id", "description"));
-		SERVICE_CHILDREN.put("schedule",
-				List.of("id", "service_id", "service_at_location_id", "valid_from", "valid_to", "dtstart", "timezone",
-						"until", "count", "wkst", "freq", "interval", "byday", "byweekno", "bymonthday", "byyearday",
-						"description", "opens_at", "closes_at", "schedule_link", "attending_type", "notes"));
-		SERVICE_CHILDREN.put("service_area",
-				List.of("id", "service_id", "name", "description", "extent", "extent_type", "uri"));
-		SERVICE_CHILDREN.put("language", List.of("id", "service_id", "phone_id", "name", "code", "note"));
-		SERVICE_CHILDREN.put("funding", List.of("id", "service_id", "source"));
-		SERVICE_CHILDREN.put("cost_option", List.of("id", "service_id", "valid_from", "valid_to", "option", "currency",
-				"amount", "amount_description"));
-		SERVICE_CHILDREN.put("contact", List.of("id", "service_id", "name", "title", "department", "email"));
-		SERVICE_CHILDREN.put("phone",
-				List.of("id", "service_id", "contact_id", "number", "extension", "type", "description"));
-		SERVICE_CHILDREN.put("required_document", List.of("id", "service_id", "document", "uri"));
-		SERVICE_CHILDREN.put("attribute",
-				List.of("id", "service_id", "link_type", "link_entity", "taxonomy_term_id", "value", "label"));
-		SERVICE_CHILDREN.put("metadata", List.of("id", "service_id", "resource_id", "resource_type", "last_action_date",
-				"last_action_type", "field_name", "previous_value", "replacement_value", "updated_by"));
+	/**
+	 * The ORUK fields of a table that the API writes, in ORUK's order, with the owner's
+	 * key first for owned rows. A switch over every table, so a new one does not compile
+	 * until it says what it gives.
+	 */
+	static List<String> fields(OrukTable table) {
+		return switch (table) {
+			case SERVICE -> List.of("id", "organization_id", "name", "alternate_name", "description", "url", "email",
+					"status", "interpretation_services", "application_process", "fees", "accreditations",
+					"eligibility_description", "minimum_age", "maximum_age", "assured_date", "assurer_email",
+					"licenses", "alert", "last_modified");
+			case ORGANIZATION -> List.of("id", "name", "alternate_name", "description", "email", "website", "logo",
+					"uri", "legal_status", "year_incorporated", "parent_organization_id");
+			case LOCATION ->
+				List.of("id", "location_type", "url", "organization_id", "name", "alternate_name", "description",
+						"transportation", "latitude", "longitude", "external_identifier", "external_identifier_type");
+			case TAXONOMY_TERM -> List.of("id", "code", "name", "description", "parent_id", "taxonomy", "taxonomy_id",
+					"language", "term_uri");
+			case TAXONOMY -> List.of("id", "name", "description", "uri", "version");
+			case ORGANIZATION_IDENTIFIER ->
+				List.of("id", "organization_id", "identifier_scheme", "identifier_type", "identifier");
+			case ADDRESS -> List.of("id", "location_id", "attention", "address_1", "address_2", "city", "region",
+					"state_province", "postal_code", "country", "address_type");
+			case ACCESSIBILITY -> List.of("id", "location_id", "description", "details", "url");
+			case SERVICE_AT_LOCATION -> List.of("id", "service_id", "location_id", "description");
+			case SCHEDULE -> List.of("id", "service_id", "service_at_location_id", "valid_from", "valid_to", "dtstart",
+					"timezone", "until", "count", "wkst", "freq", "interval", "byday", "byweekno", "bymonthday",
+					"byyearday", "description", "opens_at", "closes_at", "schedule_link", "attending_type", "notes");
+			case SERVICE_AREA -> List.of("id", "service_id", "name", "description", "extent", "extent_type", "uri");
+			case LANGUAGE -> List.of("id", "service_id", "phone_id", "name", "code", "note");
+			case FUNDING -> List.of("id", "service_id", "source");
+			case COST_OPTION -> List.of("id", "service_id", "valid_from", "valid_to", "option", "currency", "amount",
+					"amount_description");
+			case REQUIRED_DOCUMENT -> List.of("id", "service_id", "document", "uri");
+			case METADATA -> List.of("id", "service_id", "resource_id", "resource_type", "last_action_date",
+					"last_action_type", "field_name", "previous_value", "replacement_value", "updated_by");
+			case PHONE -> List.of("id", "service_id", "contact_id", "number", "extension", "type", "description");
+			case CONTACT -> List.of("id", "service_id", "name", "title", "department", "email");
+			case ATTRIBUTE ->
+				List.of("id", "service_id", "link_type", "link_entity", "taxonomy_term_id", "value", "label");
+		};
 	}
 
 	/** Column names that are SQL keywords, quoted in the schema. */
@@ -111,8 +115,9 @@ class OrukRecords {
 	List<Map<String, Object>> full(List<String> ids) {
 		Map<String, List<Map<String, Object>>> services = rows("service", SERVICE, "id", ids);
 		Map<String, Map<String, List<Map<String, Object>>>> children = new HashMap<>();
-		SERVICE_CHILDREN
-			.forEach((table, fields) -> children.put(table, rows(table, fields, "service_id", ids, "position")));
+		for (OrukTable table : OrukTable.SERVICE.ownedRows()) {
+			children.put(table.table(), owned(table, ids));
+		}
 		Map<String, Map<String, Object>> organizations = organizations(ids(services.values(), "organization_id"),
 				false);
 		Map<String, Map<String, Object>> locations = locations(
@@ -197,11 +202,10 @@ class OrukRecords {
 	 * organisation list has only the one-to-one fields).
 	 */
 	Map<String, Map<String, Object>> organizations(Collection<String> ids, boolean summary) {
-		Map<String, Map<String, Object>> organizations = first(rows("organization", ORGANIZATION, "id", ids));
+		Map<String, Map<String, Object>> organizations = first(
+				rows("organization", fields(OrukTable.ORGANIZATION), "id", ids));
 		Map<String, List<Map<String, Object>>> identifiers = summary ? Map.of()
-				: rows("organization_identifier",
-						List.of("id", "organization_id", "identifier_scheme", "identifier_type", "identifier"),
-						"organization_id", ids, "position");
+				: owned(OrukTable.ORGANIZATION_IDENTIFIER, ids);
 		organizations.forEach((id, organization) -> {
 			// ORUK requires a description.
 			organization.putIfAbsent("description", "");
@@ -213,12 +217,9 @@ class OrukRecords {
 	}
 
 	Map<String, Map<String, Object>> locations(Collection<String> ids) {
-		Map<String, Map<String, Object>> locations = first(rows("location", LOCATION, "id", ids));
-		Map<String, List<Map<String, Object>>> addresses = rows("address", List.of("id", "location_id", "attention",
-				"address_1", "address_2", "city", "region", "state_province", "postal_code", "country", "address_type"),
-				"location_id", ids, "position");
-		Map<String, List<Map<String, Object>>> accessibility = rows("accessibility",
-				List.of("id", "location_id", "description", "details", "url"), "location_id", ids, "position");
+		Map<String, Map<String, Object>> locations = first(rows("location", fields(OrukTable.LOCATION), "id", ids));
+		Map<String, List<Map<String, Object>>> addresses = owned(OrukTable.ADDRESS, ids);
+		Map<String, List<Map<String, Object>>> accessibility = owned(OrukTable.ACCESSIBILITY, ids);
 		locations.forEach((id, location) -> {
 			location.put("addresses", addresses.getOrDefault(id, List.of()));
 			location.put("accessibility", accessibility.getOrDefault(id, List.of()));
@@ -227,7 +228,8 @@ class OrukRecords {
 	}
 
 	List<Map<String, Object>> terms(List<String> ids) {
-		List<Map<String, Object>> terms = inOrder(ids, rows("taxonomy_term", TERM, "id", ids));
+		List<Map<String, Object>> terms = inOrder(ids,
+				rows("taxonomy_term", fields(OrukTable.TAXONOMY_TERM), "id", ids));
 		// ORUK requires a description.
 		terms.forEach(term -> term.putIfAbsent("description", ""));
 		return terms;
@@ -235,9 +237,9 @@ class OrukRecords {
 
 	/** Taxonomies in the order of ids; with terms set, each with its terms inside. */
 	List<Map<String, Object>> taxonomies(List<String> ids, boolean terms) {
-		List<Map<String, Object>> taxonomies = inOrder(ids, rows("taxonomy", TAXONOMY, "id", ids));
+		List<Map<String, Object>> taxonomies = inOrder(ids, rows("taxonomy", fields(OrukTable.TAXONOMY), "id", ids));
 		Map<String, List<Map<String, Object>>> byTaxonomy = terms
-				? rows("taxonomy_term", TERM, "taxonomy_id", ids, "name, id") : Map.of();
+				? rows("taxonomy_term", fields(OrukTable.TAXONOMY_TERM), "taxonomy_id", ids, "name, id") : Map.of();
 		for (Map<String, Object> taxonomy : taxonomies) {
 			taxonomy.putIfAbsent("description", "");
 			if (terms) {
@@ -305,6 +307,11 @@ class OrukRecords {
 	private Map<String, List<Map<String, Object>>> rows(String table, List<String> fields, String key,
 			Collection<String> keys) {
 		return rows(table, fields, key, keys, null);
+	}
+
+	/** The rows of an owned table that these owners hold, grouped by owner, in order. */
+	private Map<String, List<Map<String, Object>>> owned(OrukTable table, Collection<String> owners) {
+		return rows(table.table(), fields(table), table.ownerKey(), owners, "position");
 	}
 
 	private static Map<String, Object> json(ResultSet rs, List<String> fields) throws SQLException {

@@ -37,25 +37,29 @@ public class OwnedRowsMigration implements JavaMigration {
 	 * A table of rows that belong to one record, the column that names it, and whether
 	 * the rows are keyed by it.
 	 */
-	public record Owned(String table, String column, String owner, boolean keyedByOwner) {
+	private record Owned(String table, String column, boolean keyedByOwner) {
 
-		Owned(String table, String column, String owner) {
-			this(table, column, owner, true);
+		Owned(String table, String column) {
+			this(table, column, true);
 		}
 
 	}
 
-	/** Every owned table. */
-	public static final List<Owned> OWNED = List.of(
-			new Owned("organization_identifier", "organization_id", "organization"),
-			new Owned("address", "location_id", "location"), new Owned("accessibility", "location_id", "location"),
+	/**
+	 * The owned tables as version 3 left them. Written out, not taken from
+	 * {@link OrukTable}: a migration does what it did when it shipped, and a table added
+	 * later is created keyed by its owner, after this runs. The tests check the schema
+	 * against OrukTable.
+	 */
+	private static final List<Owned> OWNED = List.of(new Owned("organization_identifier", "organization_id"),
+			new Owned("address", "location_id"), new Owned("accessibility", "location_id"),
 			// Keyed by id: the API finds one by it (/service_at_locations/{id}).
-			new Owned("service_at_location", "service_id", "service", false),
-			new Owned("schedule", "service_id", "service"), new Owned("service_area", "service_id", "service"),
-			new Owned("language", "service_id", "service"), new Owned("funding", "service_id", "service"),
-			new Owned("cost_option", "service_id", "service"), new Owned("contact", "service_id", "service"),
-			new Owned("phone", "service_id", "service"), new Owned("required_document", "service_id", "service"),
-			new Owned("attribute", "service_id", "service"), new Owned("metadata", "service_id", "service"));
+			new Owned("service_at_location", "service_id", false), new Owned("schedule", "service_id"),
+			new Owned("service_area", "service_id"), new Owned("language", "service_id"),
+			new Owned("funding", "service_id"), new Owned("cost_option", "service_id"),
+			new Owned("contact", "service_id"), new Owned("phone", "service_id"),
+			new Owned("required_document", "service_id"), new Owned("attribute", "service_id"),
+			new Owned("metadata", "service_id"));
 
 	private static final String CONSTRAINTS = """
 			SELECT tc.constraint_name FROM information_schema.table_constraints tc

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.springframework.context.support.MessageSourceAccessor;
 
 import uk.signpost.govuk.Dates;
+import uk.signpost.govuk.SummaryRow;
+import uk.signpost.govuk.Tag;
 
 /**
  * Everything the service page shows, worked out before the template, with its words from
@@ -284,6 +286,79 @@ public record ServicePage(Service service, Organization organization, List<Venue
 	/** A phone's own description ("Helpline"), or "Phone". */
 	public String phoneLabel(Service.Phone phone) {
 		return phone.description() != null ? phone.description() : words("service.contact.phone");
+	}
+
+	/**
+	 * "Who it is for and how to get it": who it is for, cost, how to get it (tagged when
+	 * someone must refer the person), what to bring, languages and interpreters, each row
+	 * only when the record says something for it (cost always).
+	 */
+	public List<SummaryRow> about() {
+		List<SummaryRow> rows = new ArrayList<>();
+		List<SummaryRow.Line> whoFor = Stream.of(whoFor(), this.service.eligibilityDescription())
+			.filter(line -> line != null)
+			.map(SummaryRow.Line::text)
+			.toList();
+		if (!whoFor.isEmpty()) {
+			rows.add(SummaryRow.of(this.text.getMessage("service.whoFor"), whoFor));
+		}
+		rows.add(SummaryRow.list(this.text.getMessage("service.cost"),
+				cost().stream().map(SummaryRow.Line::text).toList()));
+		if (this.service.applicationProcess() != null) {
+			SummaryRow howToGet = SummaryRow.of(this.text.getMessage("service.howToGet"),
+					List.of(SummaryRow.Line.text(this.service.applicationProcess())));
+			rows.add(referralNeeded() ? howToGet.tagged(new Tag(this.text.getMessage("card.referral"), "orange"))
+					: howToGet);
+		}
+		if (!this.service.requiredDocuments().isEmpty()) {
+			rows.add(SummaryRow.list(this.text.getMessage("service.documents"),
+					this.service.requiredDocuments()
+						.stream()
+						.map(document -> SummaryRow.Line.text(document.document()))
+						.toList()));
+		}
+		if (!languages().isEmpty()) {
+			rows.add(SummaryRow.of(this.text.getMessage("service.languages"),
+					List.of(SummaryRow.Line.text(languages()))));
+		}
+		if (this.service.interpretationServices() != null) {
+			rows.add(SummaryRow.of(this.text.getMessage("service.interpreters"),
+					List.of(SummaryRow.Line.text(this.service.interpretationServices()))));
+		}
+		return rows;
+	}
+
+	/**
+	 * "Contact details": each of the service's phones by what it is for, email, website,
+	 * and each named contact with their title, phones and email.
+	 */
+	public List<SummaryRow> contactDetails() {
+		List<SummaryRow> rows = new ArrayList<>();
+		phones().forEach(phone -> rows.add(SummaryRow.of(phoneLabel(phone), List.of(phoneLink(phone)))));
+		if (this.service.email() != null) {
+			rows.add(SummaryRow.of(this.text.getMessage("service.contact.email"),
+					List.of(SummaryRow.Line.link(this.service.email(), "mailto:" + this.service.email()))));
+		}
+		if (website() != null) {
+			rows.add(SummaryRow.of(this.text.getMessage("service.contact.website"),
+					List.of(SummaryRow.Line.external(website(), website()))));
+		}
+		for (Service.Contact contact : this.service.contacts()) {
+			List<SummaryRow.Line> lines = new ArrayList<>();
+			if (contact.title() != null) {
+				lines.add(SummaryRow.Line.text(contact.title()));
+			}
+			phones(contact).forEach(phone -> lines.add(phoneLink(phone)));
+			if (contact.email() != null) {
+				lines.add(SummaryRow.Line.link(contact.email(), "mailto:" + contact.email()));
+			}
+			rows.add(SummaryRow.list(contactName(contact), lines));
+		}
+		return rows;
+	}
+
+	private SummaryRow.Line phoneLink(Service.Phone phone) {
+		return SummaryRow.Line.link(phone.number(), tel(phone.number()));
 	}
 
 	/** One line of contact details: what it is, its value, and a link when it is one. */

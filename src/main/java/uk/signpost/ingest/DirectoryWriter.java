@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import uk.signpost.directory.InList;
+import uk.signpost.directory.OrukTable;
 
 /**
  * Writes what the importer read, many records at a time with JDBC batches. A record whose
@@ -26,13 +27,6 @@ import uk.signpost.directory.InList;
  */
 @Component
 class DirectoryWriter {
-
-	static final List<String> SERVICE_CHILDREN = List.of("service_at_location", "schedule", "service_area", "language",
-			"funding", "cost_option", "contact", "phone", "required_document", "attribute", "metadata");
-
-	static final List<String> LOCATION_CHILDREN = List.of("address", "accessibility");
-
-	static final List<String> ORGANIZATION_CHILDREN = List.of("organization_identifier");
 
 	private final JdbcTemplate jdbc;
 
@@ -75,22 +69,21 @@ class DirectoryWriter {
 			}
 		}
 		Written written = new Written();
-		Counts organizationCounts = upsert("organization", fillingIn(organizations, run, written),
-				ORGANIZATION_CHILDREN);
+		Counts organizationCounts = upsert(OrukTable.ORGANIZATION, fillingIn(organizations, run, written));
 		written.organizationsWritten = organizationCounts.changed().size();
 		written.organizations.addAll(organizations.keySet());
-		Counts locationCounts = upsert("location", fillingIn(locations, run, written), LOCATION_CHILDREN);
+		Counts locationCounts = upsert(OrukTable.LOCATION, fillingIn(locations, run, written));
 		written.locationsWritten = locationCounts.changed().size();
 		written.locations.addAll(locations.keySet());
-		upsertRows("taxonomy", taxonomies.values());
+		upsertRows(OrukTable.TAXONOMY, taxonomies.values());
 		written.taxonomies.addAll(taxonomies.keySet());
-		Counts termCounts = upsertRows("taxonomy_term", terms.values());
+		Counts termCounts = upsertRows(OrukTable.TAXONOMY_TERM, terms.values());
 		written.taxonomyTermsWritten = termCounts.changed().size();
 		written.taxonomyTerms.addAll(terms.keySet());
 
 		services.keySet().forEach(written.services::add);
 		List<Aggregate> resolved = resolveReferences(fillingIn(services, run, written), run, written);
-		Counts counts = upsert("service", resolved, SERVICE_CHILDREN);
+		Counts counts = upsert(OrukTable.SERVICE, resolved);
 		written.servicesCreated = (int) counts.created().stream().filter(counted::contains).count();
 		written.servicesUpdated = (int) counts.updated().stream().filter(counted::contains).count();
 		written.servicesUnchanged = (int) resolved.stream().filter(s -> counted.contains(s.id())).count()
@@ -261,10 +254,11 @@ class DirectoryWriter {
 
 	}
 
-	private Counts upsert(String table, Collection<Aggregate> aggregates, List<String> childTables) {
+	private Counts upsert(OrukTable record, Collection<Aggregate> aggregates) {
 		if (aggregates.isEmpty()) {
 			return new Counts(List.of(), List.of());
 		}
+		String table = record.table();
 		boolean withdrawable = !table.startsWith("taxonomy");
 		boolean hasLists = !RecordLists.of(table).isEmpty();
 		Map<String, Stored> stored = new HashMap<>();
@@ -307,11 +301,11 @@ class DirectoryWriter {
 		List<String> replaced = updates.stream().map(Aggregate::id).toList();
 		// The lists an update leaves out keep their rows: read them, so that every row
 		// is written again in one numbering.
-		written.addAll(withKeptLists(table, updates, childTables));
+		written.addAll(withKeptLists(record, updates));
 		String owner = table + "_id";
-		for (String childTable : childTables) {
+		for (OrukTable owned : record.ownedRows()) {
 			for (List<String> chunk : InList.chunks(replaced)) {
-				this.jdbc.update("DELETE FROM " + childTable + " WHERE " + owner + " IN ("
+				this.jdbc.update("DELETE FROM " + owned.table() + " WHERE " + owner + " IN ("
 						+ InList.placeholders(chunk.size()) + ")", chunk.toArray());
 			}
 		}
@@ -332,22 +326,21 @@ class DirectoryWriter {
 	 * The updates, each with the rows stored for the lists it leaves out. A language of a
 	 * phone goes with its phone's list.
 	 */
-	private List<Aggregate> withKeptLists(String table, List<Aggregate> updates, List<String> childTables) {
+	private List<Aggregate> withKeptLists(OrukTable record, List<Aggregate> updates) {
 		Map<String, Aggregate> leavingOut = new LinkedHashMap<>();
 		updates.stream().filter(u -> !u.omitted().isEmpty()).forEach(u -> leavingOut.put(u.id(), u));
 		if (leavingOut.isEmpty()) {
 			return updates;
 		}
-		String owner = table + "_id";
+		String owner = record.table() + "_id";
 		Map<String, List<Row>> storedRows = new HashMap<>();
-		for (String childTable : childTables) {
+		for (OrukTable owned : record.ownedRows()) {
 			for (List<String> chunk : InList.chunks(leavingOut.keySet())) {
-				for (Map<String, Object> columns : this.jdbc
-					.queryForList(
-							"SELECT * FROM " + childTable + " WHERE " + owner + " IN ("
-									+ InList.placeholders(chunk.size()) + ") ORDER BY " + owner + ", position",
-							chunk.toArray())) {
-					Row row = new Row(childTable);
+				for (Map<String, Object> columns : this.jdbc.queryForList(
+						"SELECT * FROM " + owned.table() + " WHERE " + owner + " IN ("
+								+ InList.placeholders(chunk.size()) + ") ORDER BY " + owner + ", position",
+						chunk.toArray())) {
+					Row row = new Row(owned.table());
 					columns.forEach((column, value) -> row.put(column.toLowerCase(java.util.Locale.ROOT), value));
 					storedRows.computeIfAbsent((String) row.get(owner), k -> new ArrayList<>()).add(row);
 				}
@@ -379,14 +372,14 @@ class DirectoryWriter {
 	 * Taxonomies and terms have no children; a term arrives inside every service that
 	 * uses it, so it is hashed from its values here and written only when new or changed.
 	 */
-	private Counts upsertRows(String table, Collection<Row> rows) {
+	private Counts upsertRows(OrukTable table, Collection<Row> rows) {
 		List<Aggregate> aggregates = rows.stream().map(row -> {
 			Map<String, Object> values = new LinkedHashMap<>(row.asMap());
 			values.remove("imported_at");
 			values.remove("content_hash");
 			return Aggregate.of(row, Map.of(), RecordReader.hash(values.toString()));
 		}).toList();
-		return upsert(table, aggregates, List.of());
+		return upsert(table, aggregates);
 	}
 
 	/** The publisher's services still listed that are not among those seen. */

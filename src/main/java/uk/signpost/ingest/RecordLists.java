@@ -1,7 +1,10 @@
 package uk.signpost.ingest;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+
+import uk.signpost.directory.OrukTable;
 
 /**
  * The lists (JSON arrays) each kind of record owns, in the order they are read, and which
@@ -10,24 +13,23 @@ import java.util.Map;
  */
 final class RecordLists {
 
-	static final List<String> SERVICE = List.of("service_at_locations", "schedules", "service_areas", "languages",
-			"funding", "cost_options", "required_documents", "metadata", "phones", "contacts", "attributes");
+	private static final Map<OrukTable, List<String>> LISTS = new EnumMap<>(OrukTable.class);
 
-	static final List<String> LOCATION = List.of("addresses", "accessibility");
-
-	static final List<String> ORGANIZATION = List.of("organization_identifiers");
+	static {
+		for (OrukTable table : OrukTable.values()) {
+			LISTS.put(table, table.ownedRows().stream().map(OrukTable::list).distinct().toList());
+		}
+	}
 
 	private RecordLists() {
 	}
 
-	/** The lists of records stored in this table; none for a table of single rows. */
+	/**
+	 * The lists of records stored in this table, in reading order; none for a table of
+	 * single rows.
+	 */
 	static List<String> of(String table) {
-		return switch (table) {
-			case "service" -> SERVICE;
-			case "location" -> LOCATION;
-			case "organization" -> ORGANIZATION;
-			default -> List.of();
-		};
+		return LISTS.get(OrukTable.of(table));
 	}
 
 	/**
@@ -36,25 +38,19 @@ final class RecordLists {
 	 * phone rows by id, for a phone's languages. Null for a language whose phone is gone.
 	 */
 	static String listOf(Row row, Map<Object, Row> phones) {
-		return switch (row.table()) {
-			case "service_at_location" -> "service_at_locations";
-			case "schedule" -> row.get("service_at_location_id") != null ? "service_at_locations" : "schedules";
-			case "service_area" -> "service_areas";
-			case "language" -> {
+		OrukTable table = OrukTable.of(row.table());
+		return switch (table) {
+			case SCHEDULE ->
+				row.get("service_at_location_id") != null ? OrukTable.SERVICE_AT_LOCATION.list() : table.list();
+			case LANGUAGE -> {
 				if (row.get("phone_id") == null) {
-					yield "languages";
+					yield table.list();
 				}
 				Row phone = phones.get(row.get("phone_id"));
 				yield phone == null ? null : listOf(phone, phones);
 			}
-			case "phone" -> row.get("contact_id") != null ? "contacts" : "phones";
-			case "contact" -> "contacts";
-			case "cost_option" -> "cost_options";
-			case "required_document" -> "required_documents";
-			case "attribute" -> "attributes";
-			case "address" -> "addresses";
-			case "organization_identifier" -> "organization_identifiers";
-			default -> row.table();
+			case PHONE -> row.get("contact_id") != null ? OrukTable.CONTACT.list() : table.list();
+			default -> table.list();
 		};
 	}
 

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.signpost.DirectoryTest;
 import uk.signpost.TestDirectory;
-import uk.signpost.directory.OwnedRowsMigration;
+import uk.signpost.directory.OrukTable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,9 +136,10 @@ class OfficialExamplesTest extends DirectoryTest {
 	/** How many rows each owned table holds for one publisher's records. */
 	private Map<String, Integer> ownedRows(String publisher) {
 		Map<String, Integer> rows = new TreeMap<>();
-		for (OwnedRowsMigration.Owned owned : OwnedRowsMigration.OWNED) {
+		for (OrukTable owned : OrukTable.ownedTables()) {
 			int count = TestDirectory.count(this.jdbc, "SELECT COUNT(*) FROM " + owned.table() + " c JOIN "
-					+ owned.owner() + " o ON o.id = c." + owned.column() + " WHERE o.publisher_id = ?", publisher);
+					+ owned.owner().table() + " o ON o.id = c." + owned.ownerKey() + " WHERE o.publisher_id = ?",
+					publisher);
 			if (count > 0) {
 				rows.put(owned.table(), count);
 			}

@@ -60,7 +60,7 @@ class OmittedListsTest extends DirectoryTest {
 	/** The service as a list endpoint gives it: its one-to-one fields only. */
 	private String listCopy(String service) {
 		ObjectNode node = (ObjectNode) this.json.readTree(service);
-		RecordLists.SERVICE.forEach(node::remove);
+		RecordLists.of("service").forEach(node::remove);
 		return node.toString();
 	}
 

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.signpost.DirectoryTest;
 import uk.signpost.TestDirectory;
-import uk.signpost.directory.OwnedRowsMigration;
+import uk.signpost.directory.OrukTable;
 import uk.signpost.directory.Service;
 import uk.signpost.directory.ServiceRepository;
 
@@ -117,11 +117,11 @@ class ReimportTest extends DirectoryTest {
 	/** How many rows a service and its venue own, over every owned table. */
 	private int ownRows(String serviceId, String locationId) {
 		int rows = 0;
-		for (OwnedRowsMigration.Owned owned : OwnedRowsMigration.OWNED) {
-			String owner = owned.owner().equals("location") ? locationId : serviceId;
-			if (!owned.owner().equals("organization")) {
+		for (OrukTable owned : OrukTable.ownedTables()) {
+			String owner = owned.owner() == OrukTable.LOCATION ? locationId : serviceId;
+			if (owned.owner() != OrukTable.ORGANIZATION) {
 				rows += TestDirectory.count(this.jdbc,
-						"SELECT COUNT(*) FROM " + owned.table() + " WHERE " + owned.column() + " = ?", owner);
+						"SELECT COUNT(*) FROM " + owned.table() + " WHERE " + owned.ownerKey() + " = ?", owner);
 			}
 		}
 		return rows;
