@@ -3,6 +3,7 @@ package uk.signpost;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import uk.signpost.settings.SignpostProperties;
@@ -13,6 +14,7 @@ import uk.signpost.settings.SignpostProperties;
  */
 @SpringBootApplication
 @EnableScheduling
+@EnableAsync
 @EnableConfigurationProperties(SignpostProperties.class)
 public class SignpostApplication {
 

@@ -38,6 +38,28 @@ public class SignpostProperties {
 	/** How long one HTTP request to a publisher's API may take. */
 	private Duration httpTimeout = Duration.ofSeconds(30);
 
+	/** The site's own address, for links in the emails it sends. */
+	private String siteUrl = "http://localhost:8080";
+
+	/** Who the emails Signpost sends are from. */
+	private String mailFrom = "Signpost <no-reply@signpost.example.org>";
+
+	public String getSiteUrl() {
+		return this.siteUrl;
+	}
+
+	public void setSiteUrl(String siteUrl) {
+		this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+	}
+
+	public String getMailFrom() {
+		return this.mailFrom;
+	}
+
+	public void setMailFrom(String mailFrom) {
+		this.mailFrom = mailFrom;
+	}
+
 	/** Publishers' ORUK APIs to pull on start and then on a schedule. */
 	private List<Feed> feeds = new ArrayList<>();
 
@@ -102,6 +124,20 @@ public class SignpostProperties {
 		 * start.
 		 */
 		private Duration refresh = Duration.ofHours(6);
+
+		/**
+		 * Where this publisher's problem reports and review reminders go; none: the
+		 * contact staff set in the workspace, or the feed's own organization.email.
+		 */
+		private String contactEmail;
+
+		public String getContactEmail() {
+			return this.contactEmail;
+		}
+
+		public void setContactEmail(String contactEmail) {
+			this.contactEmail = contactEmail;
+		}
 
 		public String getName() {
 			return this.name;

@@ -1,0 +1,75 @@
+package uk.signpost.directory;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import uk.signpost.settings.SignpostProperties;
+
+/**
+ * Who to tell about a publisher's services (problem reports, reviews due): the contact
+ * set for its feed in the settings (signpost.feeds[].contact-email), else the one staff
+ * set in the workspace, else the feed's own organization.email. One rule for every
+ * feature that writes to publishers.
+ */
+@Component
+public class PublisherContacts {
+
+	/** A contact and where it came from. */
+	public record Contact(String email, Source source) {
+	}
+
+	public enum Source {
+
+		SETTINGS, WORKSPACE, FEED
+
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final SignpostProperties properties;
+
+	PublisherContacts(JdbcTemplate jdbc, SignpostProperties properties) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	public Optional<Contact> contact(String publisherId) {
+		for (SignpostProperties.Feed feed : this.properties.getFeeds()) {
+			if (publisherId.equals(feed.getName()) && feed.getContactEmail() != null
+					&& !feed.getContactEmail().isBlank()) {
+				return Optional.of(new Contact(feed.getContactEmail().strip(), Source.SETTINGS));
+			}
+		}
+		Optional<Contact> set = this.jdbc
+			.queryForList("SELECT email FROM publisher_contact WHERE publisher_id = ?", String.class, publisherId)
+			.stream()
+			.findFirst()
+			.map(email -> new Contact(email, Source.WORKSPACE));
+		if (set.isPresent()) {
+			return set;
+		}
+		// The organisation that publishes most of the feed's services speaks for it.
+		return this.jdbc.queryForList("""
+				SELECT o.email FROM organization o JOIN service s ON s.organization_id = o.id
+				WHERE o.publisher_id = ? AND o.email IS NOT NULL AND o.email <> ''
+				GROUP BY o.email ORDER BY COUNT(*) DESC, o.email FETCH FIRST 1 ROWS ONLY""", String.class, publisherId)
+			.stream()
+			.findFirst()
+			.map(email -> new Contact(email, Source.FEED));
+	}
+
+	/** The contact staff set in the workspace; null or blank removes it. */
+	public void set(String publisherId, String email, Instant now) {
+		this.jdbc.update("DELETE FROM publisher_contact WHERE publisher_id = ?", publisherId);
+		if (email != null && !email.isBlank()) {
+			this.jdbc.update("INSERT INTO publisher_contact (publisher_id, email, updated_at) VALUES (?, ?, ?)",
+					publisherId, email.strip(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+		}
+	}
+
+}
