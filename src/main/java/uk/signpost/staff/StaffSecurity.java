@@ -151,13 +151,26 @@ public class StaffSecurity {
 		return request -> {
 			OidcUser user = provider.loadUser(request);
 			String key = user.getEmail() != null ? "email" : "preferred_username";
-			String email = user.getAttribute(key);
-			StaffAccounts.Account account = accounts.find(email)
+			StaffAccounts.Account account = accounts.find(email(user))
 				.filter(StaffAccounts.Account::enabled)
 				.orElseThrow(() -> new OAuth2AuthenticationException(
 						new OAuth2Error("no_staff_account", "No enabled Signpost account for this email", null)));
 			return new DefaultOidcUser(List.of(authority(account.role())), user.getIdToken(), user.getUserInfo(), key);
 		};
+	}
+
+	/**
+	 * The email a signed-in person's account is found by: what they typed, or what the
+	 * identity provider says (Entra ID gives it as preferred_username where "email" is
+	 * not released).
+	 */
+	static String email(Authentication authentication) {
+		return authentication.getPrincipal() instanceof OidcUser user ? email(user)
+				: StaffAccounts.normalise(authentication.getName());
+	}
+
+	private static String email(OidcUser user) {
+		return StaffAccounts.normalise(user.getEmail() != null ? user.getEmail() : user.getPreferredUsername());
 	}
 
 	static SimpleGrantedAuthority authority(Role role) {
@@ -166,7 +179,7 @@ public class StaffSecurity {
 
 	@EventListener
 	void signedIn(InteractiveAuthenticationSuccessEvent event) {
-		String email = StaffAccounts.normalise(event.getAuthentication().getName());
+		String email = email(event.getAuthentication());
 		this.accounts.signedIn(email, Instant.now());
 		this.audit.record(email, "signed-in", "account", email,
 				event.getAuthentication().getPrincipal() instanceof OidcUser ? "identity provider" : "password");
@@ -184,8 +197,8 @@ public class StaffSecurity {
 
 	@EventListener
 	void signedOut(LogoutSuccessEvent event) {
-		this.audit.record(StaffAccounts.normalise(event.getAuthentication().getName()), "signed-out", "account",
-				StaffAccounts.normalise(event.getAuthentication().getName()), null);
+		String email = email(event.getAuthentication());
+		this.audit.record(email, "signed-out", "account", email, null);
 	}
 
 	/**
@@ -206,7 +219,7 @@ public class StaffSecurity {
 				throws ServletException, IOException {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)) {
-				var staff = this.accounts.staff(authentication.getName());
+				var staff = this.accounts.staff(email(authentication));
 				if (staff.isPresent()) {
 					request.setAttribute(Staff.ATTRIBUTE, staff.get());
 				}
