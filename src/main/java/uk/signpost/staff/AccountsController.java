@@ -1,15 +1,27 @@
 package uk.signpost.staff;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import uk.signpost.directory.Publisher;
+import uk.signpost.directory.PublisherRepository;
 import uk.signpost.directory.Validity;
 import uk.signpost.govuk.Dates;
 import uk.signpost.govuk.PageLinks;
@@ -17,8 +29,9 @@ import uk.signpost.govuk.Table;
 import uk.signpost.govuk.Table.Cell;
 
 /**
- * For admins (the workspace's chain lets no one else in): who may sign in, and the audit
- * log. Accounts are added from the command line (README: the first administrator).
+ * For admins (the workspace's chain lets no one else in): who may sign in, adding,
+ * disabling and enabling accounts, and the audit log. The first administrator is made on
+ * the command line (README: the first administrator).
  */
 @Controller
 class AccountsController {
@@ -32,7 +45,10 @@ class AccountsController {
 
 	private final MessageSourceAccessor text;
 
-	AccountsController(StaffAccounts accounts, Audit audit, MessageSource messages) {
+	private final PublisherRepository publishers;
+
+	AccountsController(StaffAccounts accounts, Audit audit, PublisherRepository publishers, MessageSource messages) {
+		this.publishers = publishers;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.text = new MessageSourceAccessor(messages);
@@ -50,14 +66,75 @@ class AccountsController {
 					Cell.of(this.text.getMessage(!account.enabled() ? "accounts.state.disabled"
 							: account.lockedAt(now) ? "accounts.state.locked" : "accounts.state.active")),
 					Cell.of(account.lastSignedIn() == null ? this.text.getMessage("accounts.never")
-							: when(account.lastSignedIn()))))
+							: when(account.lastSignedIn())),
+					account.enabled()
+							? Cell.button(this.text.getMessage("accounts.disable"), account.email(),
+									"/manage/accounts/" + account.id() + "/disable")
+							: Cell.button(this.text.getMessage("accounts.enable"), account.email(),
+									"/manage/accounts/" + account.id() + "/enable")))
 			.toList();
-		model.addAttribute("table", new Table(this.text.getMessage("accounts.caption"),
-				List.of(this.text.getMessage("accounts.name"), this.text.getMessage("accounts.email"),
-						this.text.getMessage("accounts.role"), this.text.getMessage("accounts.publishers"),
-						this.text.getMessage("accounts.state"), this.text.getMessage("accounts.lastSignedIn")),
-				rows));
+		model.addAttribute("table",
+				new Table(this.text.getMessage("accounts.caption"),
+						List.of(this.text.getMessage("accounts.name"), this.text.getMessage("accounts.email"),
+								this.text.getMessage("accounts.role"), this.text.getMessage("accounts.publishers"),
+								this.text.getMessage("accounts.state"), this.text.getMessage("accounts.lastSignedIn"),
+								this.text.getMessage("accounts.change")),
+						rows));
 		return "manage/accounts";
+	}
+
+	@GetMapping("/manage/accounts/new")
+	String newAccount(Model model) {
+		model.addAttribute("page",
+				new AccountPage(AccountForm.empty(), Map.of(), this.publishers.findAll(), this.text));
+		return "manage/account-new";
+	}
+
+	@PostMapping("/manage/accounts")
+	String add(AccountForm form, HttpServletRequest request, HttpServletResponse response, Model model,
+			RedirectAttributes flash) {
+		List<Publisher> known = this.publishers.findAll();
+		Map<String, String> errors = new LinkedHashMap<>(
+				form.errors(known.stream().map(Publisher::id).collect(Collectors.toSet())));
+		if (errors.isEmpty() && this.accounts.find(form.email()).isPresent()) {
+			errors.put("email", "accounts.error.exists");
+		}
+		if (!errors.isEmpty()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("page", new AccountPage(form, errors, known, this.text));
+			return "manage/account-new";
+		}
+		StaffAccounts.Account account = this.accounts.add(form.account(), Instant.now());
+		this.audit.record(Staff.current(request), "account-added", "account", account.email(), account.role().key()
+				+ (account.publisherIds().isEmpty() ? "" : " for " + String.join(", ", account.publisherIds())));
+		flash.addFlashAttribute("done", this.text.getMessage("accounts.added", new Object[] { account.email() }));
+		return "redirect:/manage/accounts";
+	}
+
+	/** Disabling stops the account at its next request; enabling also unlocks it. */
+	@PostMapping("/manage/accounts/{id}/{change:disable|enable}")
+	String enable(@PathVariable String id, @PathVariable String change, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes flash) {
+		Staff staff = Staff.current(request);
+		StaffAccounts.Account account = this.accounts.all()
+			.stream()
+			.filter(a -> String.valueOf(a.id()).equals(id))
+			.findFirst()
+			.orElse(null);
+		if (account == null) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			return "error/404";
+		}
+		if (account.id() == staff.id()) {
+			flash.addFlashAttribute("done", this.text.getMessage("accounts.notYourself"));
+			return "redirect:/manage/accounts";
+		}
+		boolean enable = change.equals("enable");
+		this.accounts.setEnabled(account.email(), enable);
+		this.audit.record(staff, enable ? "account-enabled" : "account-disabled", "account", account.email(), null);
+		flash.addFlashAttribute("done", this.text.getMessage(enable ? "accounts.enabled" : "accounts.disabled",
+				new Object[] { account.email() }));
+		return "redirect:/manage/accounts";
 	}
 
 	@GetMapping("/manage/audit")

@@ -79,6 +79,10 @@ public class StaffAccounts {
 
 	}
 
+	public static boolean isEmail(String email) {
+		return email != null && email.length() <= 320 && EMAIL.matcher(email).matches();
+	}
+
 	public static String normalise(String email) {
 		return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
 	}
@@ -111,7 +115,7 @@ public class StaffAccounts {
 	@Transactional
 	public Account add(NewAccount account, Instant now) {
 		String email = normalise(account.email());
-		if (!EMAIL.matcher(email).matches()) {
+		if (!isEmail(email)) {
 			throw new Refused("'" + account.email() + "' is not an email address");
 		}
 		if (account.role() == null) {

@@ -194,4 +194,93 @@ class StaffSignInTest extends WebTest {
 		assertThat(response.getResponse().getContentAsString()).doesNotContain("Sign out");
 	}
 
+	@Test
+	void adminsAddDisableAndEnableAccountsInTheWorkspace() throws Exception {
+		load("council", resource("every-field.json"));
+		MockHttpSession admin = (MockHttpSession) signIn(new MockHttpSession(), "admin@example.org", PASSWORD)
+			.getRequest()
+			.getSession(false);
+		String form = this.mvc.perform(get("/manage/accounts/new").session(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(form).contains("Add an account").contains("value=\"council\"");
+		// Wrong answers: each said beside its question, nothing added.
+		String refused = this.mvc
+			.perform(post("/manage/accounts").session(admin)
+				.param("_csrf", token(form))
+				.param("email", "not an email")
+				.param("role", "publisher")
+				.param("password", "short"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("There is a problem")
+			.contains("Enter an email address in the correct format")
+			.contains("Enter their full name")
+			.contains("Select the publishers a publisher account works on")
+			.contains("The password must be at least 12 characters")
+			.doesNotContain("value=\"short\"");
+		this.mvc
+			.perform(post("/manage/accounts").session(admin)
+				.param("_csrf", token(refused))
+				.param("email", "pat@council.example.org")
+				.param("name", "Pat Publisher")
+				.param("organisation", "Council")
+				.param("role", "publisher")
+				.param("publishers", "council", "no-such-publisher"))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(post("/manage/accounts").session(admin)
+				.param("_csrf", token(refused))
+				.param("email", "Pat@Council.example.org")
+				.param("name", "Pat Publisher")
+				.param("organisation", "Council")
+				.param("role", "publisher")
+				.param("publishers", "council")
+				.param("password", PASSWORD))
+			.andExpect(redirectedUrl("/manage/accounts"));
+		StaffAccounts.Account pat = this.accounts.find("pat@council.example.org").orElseThrow();
+		assertThat(pat.role()).isEqualTo(Role.PUBLISHER);
+		assertThat(pat.publisherIds()).containsExactly("council");
+		assertThat(signIn(new MockHttpSession(), "pat@council.example.org", PASSWORD).getResponse().getRedirectedUrl())
+			.isEqualTo("/manage");
+
+		String list = this.mvc.perform(get("/manage/accounts").session(admin))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(list).contains("Account added for pat@council.example.org")
+			.contains("action=\"/manage/accounts/" + pat.id() + "/disable\"");
+		this.mvc.perform(post("/manage/accounts/" + pat.id() + "/disable").session(admin).param("_csrf", token(list)))
+			.andExpect(redirectedUrl("/manage/accounts"));
+		assertThat(this.accounts.find("pat@council.example.org").orElseThrow().enabled()).isFalse();
+		this.mvc.perform(post("/manage/accounts/" + pat.id() + "/enable").session(admin).param("_csrf", token(list)))
+			.andExpect(redirectedUrl("/manage/accounts"));
+		assertThat(this.accounts.find("pat@council.example.org").orElseThrow().enabled()).isTrue();
+		this.mvc.perform(post("/manage/accounts/99999/disable").session(admin).param("_csrf", token(list)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(post("/manage/accounts/abc/disable").session(admin).param("_csrf", token(list)))
+			.andExpect(status().isNotFound());
+		assertThat(
+				this.jdbc.queryForList("SELECT action FROM audit_log WHERE actor = 'admin@example.org'", String.class))
+			.contains("account-added", "account-disabled", "account-enabled");
+
+		MockHttpSession curator = (MockHttpSession) signIn(new MockHttpSession(), "curator@example.org", PASSWORD)
+			.getRequest()
+			.getSession(false);
+		String home = this.mvc.perform(get("/manage").session(curator)).andReturn().getResponse().getContentAsString();
+		this.mvc
+			.perform(post("/manage/accounts").session(curator)
+				.param("_csrf", token(home))
+				.param("email", "sneaky@example.org")
+				.param("name", "Sneaky")
+				.param("organisation", "Nobody")
+				.param("role", "admin"))
+			.andExpect(status().isForbidden());
+		assertThat(this.accounts.find("sneaky@example.org")).isEmpty();
+	}
+
 }
