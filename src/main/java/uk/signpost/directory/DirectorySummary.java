@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  */
 public record DirectorySummary(long services, long organisations, long locations, List<PublisherLine> publishers) {
 
-	public record PublisherLine(String name, long services, Instant lastImportedAt) {
+	public record PublisherLine(String id, String name, long services, Instant lastImportedAt) {
 	}
 
 	/** A town and one of its postcodes, as the directory writes them. */
@@ -32,11 +32,11 @@ public record DirectorySummary(long services, long organisations, long locations
 		}
 
 		public DirectorySummary read() {
-			List<PublisherLine> publishers = this.jdbc.query("SELECT p.name, p.last_imported_at, "
+			List<PublisherLine> publishers = this.jdbc.query("SELECT p.id, p.name, p.last_imported_at, "
 					+ "(SELECT COUNT(*) FROM service s WHERE s.publisher_id = p.id AND " + Service.FINDABLE
 					+ ") AS services FROM publisher p ORDER BY p.name", (rs, n) -> {
 						OffsetDateTime imported = rs.getObject("last_imported_at", OffsetDateTime.class);
-						return new PublisherLine(rs.getString("name"), rs.getLong("services"),
+						return new PublisherLine(rs.getString("id"), rs.getString("name"), rs.getLong("services"),
 								imported == null ? null : imported.toInstant());
 					});
 			Long services = this.jdbc.queryForObject("SELECT COUNT(*) FROM service s WHERE " + Service.FINDABLE,

@@ -2,6 +2,7 @@ package uk.signpost.ingest;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +76,26 @@ public class ImportRunRepository {
 					(rs, n) -> read(rs), publisherId)
 			.stream()
 			.findFirst();
+	}
+
+	/**
+	 * One import as the workspace lists it: what it did, and how many problems it found.
+	 */
+	public record Summary(long id, Instant startedAt, ImportReport.Outcome outcome, boolean fullFeed, int created,
+			int updated, int unchanged, int withdrawn, int skipped, int problems, String failure) {
+	}
+
+	/** A publisher's latest imports, newest first, without reading their problems. */
+	public List<Summary> recent(String publisherId, int limit) {
+		return this.jdbc.query("""
+				SELECT r.*, (SELECT COUNT(*) FROM import_problem p WHERE p.import_run_id = r.id) AS problems
+				FROM import_run r WHERE r.publisher_id = ? ORDER BY r.id DESC FETCH FIRST ? ROWS ONLY""",
+				(rs, n) -> new Summary(rs.getLong("id"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+						ImportReport.Outcome.valueOf(rs.getString("outcome")), rs.getBoolean("full_feed"),
+						rs.getInt("services_created"), rs.getInt("services_updated"), rs.getInt("services_unchanged"),
+						rs.getInt("services_withdrawn"), rs.getInt("services_skipped"), rs.getInt("problems"),
+						rs.getString("failure")),
+				publisherId, limit);
 	}
 
 	public List<ImportReport> findAll() {
