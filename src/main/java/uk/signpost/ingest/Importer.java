@@ -23,6 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,8 +76,12 @@ public class Importer {
 	 */
 	private final ReentrantLock lock = new ReentrantLock();
 
+	private final MeterRegistry meters;
+
 	Importer(DirectoryWriter writer, ImportRunRepository runs, JdbcTemplate jdbc, TransactionTemplate transaction,
-			ObjectMapper json, SignpostProperties properties, ApplicationEventPublisher events) {
+			ObjectMapper json, SignpostProperties properties, ApplicationEventPublisher events,
+			ObjectProvider<MeterRegistry> meters) {
+		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
 		this.writer = writer;
 		this.runs = runs;
 		this.jdbc = jdbc;
@@ -98,7 +107,16 @@ public class Importer {
 	public ImportReport importFeed(FeedSource source, String publisherId, String publisherName, boolean allowWithdraw) {
 		this.lock.lock();
 		try {
-			return run(source, checkPublisherId(publisherId), publisherName, allowWithdraw);
+			long start = System.nanoTime();
+			ImportReport report = run(source, checkPublisherId(publisherId), publisherName, allowWithdraw);
+			// For operators: how long each publisher's imports take and how they end.
+			Timer.builder("signpost.import")
+				.description("A feed import, from reading the feed to the index catching up")
+				.tag("publisher", report.publisherId())
+				.tag("outcome", report.outcome().name().toLowerCase(java.util.Locale.ROOT))
+				.register(this.meters)
+				.record(Duration.ofNanos(System.nanoTime() - start));
+			return report;
 		}
 		finally {
 			this.lock.unlock();

@@ -23,6 +23,10 @@ import org.hibernate.search.engine.search.common.SortMode;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 
 import org.springframework.beans.factory.DisposableBean;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -72,9 +76,12 @@ public class ServiceSearch implements DisposableBean {
 				return thread;
 			});
 
-	ServiceSearch(SearchIndex index, ObjectProvider<Clock> clock) {
+	private final MeterRegistry meters;
+
+	ServiceSearch(SearchIndex index, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
 		this.index = index;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
 	}
 
 	@Override
@@ -82,7 +89,20 @@ public class ServiceSearch implements DisposableBean {
 		this.counters.shutdownNow();
 	}
 
+	/**
+	 * One search with its counts, timed for operators as signpost.search, by whether it
+	 * had words and a place (README: Monitoring).
+	 */
 	public uk.signpost.search.SearchResult search(ServiceQuery query) {
+		return Timer.builder("signpost.search")
+			.description("A search of the index with its counts, as the search page and the API run it")
+			.tag("words", query.text() == null ? "no" : "yes")
+			.tag("place", query.near() == null ? "no" : "yes")
+			.register(this.meters)
+			.record(() -> run(query));
+	}
+
+	private uk.signpost.search.SearchResult run(ServiceQuery query) {
 		String correctedFrom = null;
 		String text = query.text() == null ? null
 				: words(query.exact() ? query.text() : WhoFor.strip(query.text())).text();
