@@ -28,6 +28,7 @@ import uk.signpost.ingest.Importer;
 import uk.signpost.ingest.Problem;
 import uk.signpost.search.SearchBenchmark;
 import uk.signpost.search.SearchIndex;
+import uk.signpost.web.WebBenchmark;
 
 /**
  * The command line: {@code java -jar target/signpost.jar <command> ...}. Exit status 0
@@ -37,7 +38,7 @@ import uk.signpost.search.SearchIndex;
 public final class Commands {
 
 	static final Set<String> NAMES = Set.of("import", "generate", "bench-import", "reindex", "import-postcodes",
-			"import-places", "geo-tables", "bench-search", "bench-api", "users", "help");
+			"import-places", "geo-tables", "bench-search", "bench-api", "bench-web", "users", "help");
 
 	private static final String USAGE = """
 			Usage:
@@ -51,6 +52,7 @@ public final class Commands {
 			  java -jar target/signpost.jar geo-tables <folder like ../shared/geo> [--out src/main/resources/geo]
 			  java -jar target/signpost.jar bench-search [--services 100000] [--queries 2000] [--reuse <folder> [--rebuild no]]
 			  java -jar target/signpost.jar bench-api [--services 100000] [--requests 500] [--reuse <folder>]
+			  java -jar target/signpost.jar bench-web [--services 100000] [--seconds 10] [--connections 16] [--reuse <folder>]
 			  java -jar target/signpost.jar users add --email <address> --role admin|curator|publisher [--password-stdin]
 			                                    [--name "Sam Patel"] [--organisation "Lancashire County Council"]
 			                                    [--publisher <id>[,<id>...]]
@@ -107,6 +109,10 @@ public final class Commands {
 					ApiBenchmark.run(arguments.integer("services", 100_000), arguments.integer("requests", 500),
 							arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
 							arguments.spring, Commands::startSite, out);
+				case "bench-web" -> WebBenchmark.run(arguments.integer("services", 100_000),
+						arguments.integer("seconds", 10), arguments.integer("connections", 16),
+						arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
+						arguments.spring, Commands::startSite, out);
 				case "users" -> UsersCommand.run(arguments.positional, arguments.options, arguments.flags,
 						arguments.spring, in, out, err);
 				case "help", "--help", "-h" -> {

@@ -188,13 +188,6 @@ class StaffSignInTest extends WebTest {
 	}
 
 	@Test
-	void publicPagesStillKeepNoSession() throws Exception {
-		var response = this.mvc.perform(get("/")).andExpect(status().isOk()).andReturn();
-		assertThat(response.getRequest().getSession(false)).isNull();
-		assertThat(response.getResponse().getContentAsString()).doesNotContain("Sign out");
-	}
-
-	@Test
 	void adminsAddDisableAndEnableAccountsInTheWorkspace() throws Exception {
 		load("council", resource("every-field.json"));
 		MockHttpSession admin = (MockHttpSession) signIn(new MockHttpSession(), "admin@example.org", PASSWORD)

@@ -66,4 +66,15 @@ class WorkspaceTokensTest extends ServerTest {
 		assertThat(send(request("/manage", signedInCookie)).statusCode()).isEqualTo(302);
 	}
 
+	@Test
+	void publicPagesStillKeepNoSession() throws Exception {
+		directory();
+		for (String path : new String[] { "/", "/search?q=food", "/list" }) {
+			HttpResponse<String> page = page(path);
+			assertThat(page.statusCode()).as(path).isEqualTo(200);
+			assertThat(page.headers().allValues("Set-Cookie")).as(path).noneMatch(c -> c.startsWith("JSESSIONID"));
+			assertThat(page.body()).as(path).doesNotContain("Sign out");
+		}
+	}
+
 }
