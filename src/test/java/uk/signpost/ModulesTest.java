@@ -30,7 +30,8 @@ class ModulesTest {
 		assertThat(this.modules.stream().map(module -> module.getBasePackage().getName())).containsExactlyInAnyOrder(
 				"uk.signpost.api", "uk.signpost.content", "uk.signpost.demo", "uk.signpost.directory",
 				"uk.signpost.feedback", "uk.signpost.geo", "uk.signpost.govuk", "uk.signpost.ingest",
-				"uk.signpost.search", "uk.signpost.settings", "uk.signpost.staff", "uk.signpost.web");
+				"uk.signpost.review", "uk.signpost.search", "uk.signpost.settings", "uk.signpost.staff",
+				"uk.signpost.web");
 	}
 
 	@Test

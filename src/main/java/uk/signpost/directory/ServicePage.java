@@ -24,10 +24,11 @@ import uk.signpost.govuk.Tag;
  *
  * @param back where "Back" goes: the results the person came from
  * @param terms names of the service's taxonomy terms
+ * @param check the newest check staff recorded in the workspace, or null
  * @param text the page's words
  */
 public record ServicePage(Service service, Organization organization, List<Venue> venues, Publisher publisher,
-		List<String> terms, String back, ZonedDateTime now, MessageSourceAccessor text) {
+		List<String> terms, ServiceChecks.Check check, String back, ZonedDateTime now, MessageSourceAccessor text) {
 
 	/** Only web addresses become links: a feed's "javascript:" never does. */
 	private static final Pattern WEB = Pattern.compile("^https?://.+", Pattern.CASE_INSENSITIVE);
@@ -202,24 +203,36 @@ public record ServicePage(Service service, Organization organization, List<Venue
 		return Service.Phone.tel(number);
 	}
 
-	/** When the record was last checked: assured, or failing that last changed. */
+	/** The last check ({@link Checked}): recorded, assured, or failing both changed. */
+	public Checked.Last lastCheck() {
+		return Checked.last(this.service.assuredDate(), this.check == null ? null : this.check.date(),
+				this.service.lastModified() == null ? null
+						: this.service.lastModified().atZone(this.now.getZone()).toLocalDate());
+	}
+
+	/** The day of the last check, or null. */
 	public LocalDate checked() {
-		return Checked.date(this.service.assuredDate(), this.service.lastModified() == null ? null
-				: this.service.lastModified().atZone(this.now.getZone()).toLocalDate());
+		Checked.Last last = lastCheck();
+		return last == null ? null : last.date();
 	}
 
 	/**
-	 * "Checked on 3 March 2026 by Lancashire County Council.": who checked it is the team
-	 * an assurer's address names, or else the publisher (or the organisation), never a
-	 * person's email address.
+	 * "Checked on 3 December 2026 by Sam Patel, Lancashire County Council." for a check
+	 * recorded in the workspace; for the feed's own, "Checked on 3 March 2026 by
+	 * Lancashire County Council.": the team an assurer's address names, or else the
+	 * publisher (or the organisation), never a person's email address.
 	 */
 	public String checkedLine() {
-		LocalDate checked = checked();
-		if (checked == null) {
+		Checked.Last last = lastCheck();
+		if (last == null) {
 			return words("service.checked.unknown");
 		}
-		String on = Dates.date(checked, this.text);
-		String assurer = has(this.service.assurerEmail()) ? this.service.assurerEmail().strip() : null;
+		String on = Dates.date(last.date(), this.text);
+		if (last.source() == Checked.Source.RECORDED) {
+			return words("service.checked.person", on, this.check.signature());
+		}
+		String assurer = last.source() == Checked.Source.ASSURED && has(this.service.assurerEmail())
+				? this.service.assurerEmail().strip() : null;
 		if (assurer != null && !assurer.contains("@")) {
 			return words("service.checked.by", on, assurer);
 		}

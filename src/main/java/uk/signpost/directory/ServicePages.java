@@ -10,7 +10,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Component;
 
-/** Loads a service with what its page shows: organisation, places, publisher, terms. */
+/**
+ * Loads a service with what its page shows: organisation, places, publisher, terms, the
+ * newest check recorded.
+ */
 @Component
 public class ServicePages {
 
@@ -24,15 +27,19 @@ public class ServicePages {
 
 	private final TaxonomyTermRepository terms;
 
+	private final ServiceChecks checks;
+
 	private final Clock clock;
 
 	ServicePages(ServiceRepository services, OrganizationRepository organizations, LocationRepository locations,
-			PublisherRepository publishers, TaxonomyTermRepository terms, ObjectProvider<Clock> clock) {
+			PublisherRepository publishers, TaxonomyTermRepository terms, ServiceChecks checks,
+			ObjectProvider<Clock> clock) {
 		this.services = services;
 		this.organizations = organizations;
 		this.locations = locations;
 		this.publishers = publishers;
 		this.terms = terms;
+		this.checks = checks;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
@@ -57,8 +64,8 @@ public class ServicePages {
 			.map(TaxonomyTerm::name)
 			.toList();
 		return new ServicePage(service, organization, venues,
-				this.publishers.findById(service.publisherId()).orElse(null), names, back, Validity.now(this.clock),
-				text);
+				this.publishers.findById(service.publisherId()).orElse(null), names,
+				this.checks.latest(service.id()).orElse(null), back, Validity.now(this.clock), text);
 	}
 
 }

@@ -1,7 +1,5 @@
 package uk.signpost.search;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -17,11 +15,13 @@ import org.springframework.stereotype.Component;
 
 import org.springframework.context.support.MessageSourceAccessor;
 
+import uk.signpost.directory.Checked;
 import uk.signpost.directory.InList;
 import uk.signpost.directory.OpeningHours;
 import uk.signpost.directory.Validity;
 import uk.signpost.directory.Referral;
 import uk.signpost.directory.Service;
+import uk.signpost.directory.ServiceChecks;
 
 /** What a result card shows about each service found, read in one query for the page. */
 @Component
@@ -30,8 +30,8 @@ class ResultCards {
 	private static final int SUMMARY_LENGTH = 180;
 
 	/**
-	 * One result. summary is the first part of the description; checked is when the
-	 * record was last confirmed (assured) or, failing that, last changed; referral is
+	 * One result. summary is the first part of the description; checked is the day of its
+	 * last check (directory.Checked: assured or recorded, else last changed); referral is
 	 * whether the publisher's words say someone else must refer the person; phone is the
 	 * service's own first number.
 	 */
@@ -48,8 +48,11 @@ class ResultCards {
 
 	private final JdbcTemplate jdbc;
 
-	ResultCards(JdbcTemplate jdbc) {
+	private final ServiceChecks checks;
+
+	ResultCards(JdbcTemplate jdbc, ServiceChecks checks) {
 		this.jdbc = jdbc;
+		this.checks = checks;
 	}
 
 	/**
@@ -62,13 +65,16 @@ class ResultCards {
 		}
 		Object[] ids = hits.stream().map(SearchResult.Hit::id).toArray();
 		Map<String, Object[]> rows = new HashMap<>();
+		Map<String, ServiceChecks.Check> recorded = this.checks
+			.latest(hits.stream().map(SearchResult.Hit::id).toList());
 		this.jdbc.query("SELECT s.id, s.name, o.name, s.description, s.minimum_age, s.maximum_age, s.assured_date, "
 				+ "s.last_modified, s.application_process FROM service s LEFT JOIN organization o ON o.id = s.organization_id WHERE s.id IN ("
 				+ InList.placeholders(hits.size()) + ")", rs -> {
-					rows.put(rs.getString(1),
-							new Object[] { rs.getString(2), rs.getString(3), rs.getString(4),
-									(Integer) rs.getObject(5, Integer.class), (Integer) rs.getObject(6, Integer.class),
-									checked(rs.getObject(7), rs.getObject(8)), Referral.needed(rs.getString(9)) });
+					rows.put(rs.getString(1), new Object[] {
+							rs.getString(2), rs.getString(3), rs.getString(4), (Integer) rs.getObject(5, Integer.class),
+							(Integer) rs.getObject(6, Integer.class), checked(rs.getObject(7, LocalDate.class),
+									recorded.get(rs.getString(1)), rs.getObject(8, OffsetDateTime.class)),
+							Referral.needed(rs.getString(9)) });
 				}, ids);
 		// Read last number first, so each service keeps its first.
 		Map<String, String> phones = new HashMap<>();
@@ -108,20 +114,10 @@ class ResultCards {
 		}).filter(Objects::nonNull).toList();
 	}
 
-	private static LocalDate checked(Object assured, Object modified) {
-		if (assured instanceof Date date) {
-			return date.toLocalDate();
-		}
-		if (assured instanceof LocalDate date) {
-			return date;
-		}
-		if (modified instanceof Timestamp timestamp) {
-			return timestamp.toLocalDateTime().toLocalDate();
-		}
-		if (modified instanceof OffsetDateTime time) {
-			return time.toLocalDate();
-		}
-		return null;
+	/** The day of the last check, by the rule the service page uses too. */
+	private static LocalDate checked(LocalDate assured, ServiceChecks.Check recorded, OffsetDateTime modified) {
+		return Checked.date(assured, recorded == null ? null : recorded.date(),
+				modified == null ? null : modified.atZoneSameInstant(Validity.UK).toLocalDate());
 	}
 
 	/** The description cut at a word near two lines' length. */

@@ -2,8 +2,11 @@ package uk.signpost.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Period;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -68,6 +71,13 @@ public class SignpostProperties {
 
 	public Limits getLimits() {
 		return this.limits;
+	}
+
+	/** When services are due to be checked again, and the weekly reminder. */
+	private final Reviews reviews = new Reviews();
+
+	public Reviews getReviews() {
+		return this.reviews;
 	}
 
 	public Path getDataDir() {
@@ -238,6 +248,76 @@ public class SignpostProperties {
 
 		public void setRedirectHosts(List<String> redirectHosts) {
 			this.redirectHosts = redirectHosts;
+		}
+
+	}
+
+	/**
+	 * How long a check lasts before a service is due for review, and when publishers are
+	 * reminded of theirs.
+	 */
+	public static class Reviews {
+
+		/** A service is due for review this long after its last check. */
+		private Period defaultPeriod = Period.ofMonths(12);
+
+		/**
+		 * Shorter (or longer) periods for services in some categories, by taxonomy term:
+		 * the key is a term's id, or words its name holds ("crisis" is "Crisis support"
+		 * and "Mental health crisis"). A service in several takes the shortest.
+		 */
+		private Map<String, Period> periods = new LinkedHashMap<>();
+
+		/** Services due within this long are listed as due soon. */
+		private Period soon = Period.ofDays(30);
+
+		/**
+		 * When the weekly reminder goes to each publisher's contact (a Spring cron:
+		 * second, minute, hour, day of month, month, day of week); "-" sends none.
+		 */
+		private String reminderCron = "0 0 7 * * MON";
+
+		/** The time zone of reminder-cron, and of the week a reminder is sent in. */
+		private String reminderZone = "Europe/London";
+
+		public Period getDefaultPeriod() {
+			return this.defaultPeriod;
+		}
+
+		public void setDefaultPeriod(Period defaultPeriod) {
+			this.defaultPeriod = defaultPeriod;
+		}
+
+		public Map<String, Period> getPeriods() {
+			return this.periods;
+		}
+
+		public void setPeriods(Map<String, Period> periods) {
+			this.periods = periods;
+		}
+
+		public Period getSoon() {
+			return this.soon;
+		}
+
+		public void setSoon(Period soon) {
+			this.soon = soon;
+		}
+
+		public String getReminderCron() {
+			return this.reminderCron;
+		}
+
+		public void setReminderCron(String reminderCron) {
+			this.reminderCron = reminderCron;
+		}
+
+		public String getReminderZone() {
+			return this.reminderZone;
+		}
+
+		public void setReminderZone(String reminderZone) {
+			this.reminderZone = reminderZone;
 		}
 
 	}
