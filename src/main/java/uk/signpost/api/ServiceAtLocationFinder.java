@@ -79,8 +79,11 @@ class ServiceAtLocationFinder {
 		long before = 0;
 		long taken = 0;
 		long total = 0;
-		slices: for (int from = 0;; from += SLICE) {
-			ServiceLists.Slice slice = this.search.locations(query.query(), query.filters(), from, SLICE, from == 0);
+		// The first slice is about what the page needs (each service has a location or
+		// more), so page 1 reads 64 hits, not 5,000; later slices grow four-fold.
+		int size = Math.max(64, Math.min(SLICE, offset + perPage));
+		slices: for (int from = 0;; from += size, size = Math.min(SLICE, size * 4)) {
+			ServiceLists.Slice slice = this.search.locations(query.query(), query.filters(), from, size, from == 0);
 			if (from == 0) {
 				total = slice.locations();
 			}
@@ -95,7 +98,7 @@ class ServiceAtLocationFinder {
 					break slices;
 				}
 			}
-			if (slice.hits().size() < SLICE) {
+			if (slice.hits().size() < size) {
 				break;
 			}
 		}
