@@ -187,10 +187,15 @@ class StaffSignInTest extends WebTest {
 			.contains("signed-out");
 	}
 
+	/**
+	 * That a public page makes no session is checked through a real port
+	 * (WebSecurityTest.noPageHasAnInlineScriptOrStyleOrASessionInItsAddress): in this
+	 * shared context an earlier class's csrf() puts a session token store in the public
+	 * chain, so whether MockMvc saw a session here depended on the order classes ran in.
+	 */
 	@Test
-	void publicPagesStillKeepNoSession() throws Exception {
+	void publicPagesShowNoWorkspace() throws Exception {
 		var response = this.mvc.perform(get("/")).andExpect(status().isOk()).andReturn();
-		assertThat(response.getRequest().getSession(false)).isNull();
 		assertThat(response.getResponse().getContentAsString()).doesNotContain("Sign out");
 	}
 
