@@ -2,6 +2,7 @@ package uk.signpost.directory;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpStatus;
@@ -11,6 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import uk.signpost.govuk.Dates;
+
 /** A service's own page, at its ORUK id. */
 @Controller
 class ServicePageController {
@@ -19,9 +22,12 @@ class ServicePageController {
 
 	private final MessageSourceAccessor text;
 
-	ServicePageController(ServicePages pages, MessageSource messages) {
+	private final ObjectProvider<ReportedProblems> reported;
+
+	ServicePageController(ServicePages pages, MessageSource messages, ObjectProvider<ReportedProblems> reported) {
 		this.pages = pages;
 		this.text = new MessageSourceAccessor(messages);
+		this.reported = reported;
 	}
 
 	/** from: the results page the person came from, to go back to. */
@@ -42,7 +48,21 @@ class ServicePageController {
 			return "service-withdrawn";
 		}
 		model.addAttribute("page", page);
+		model.addAttribute("reported", reported(id));
 		return "service";
+	}
+
+	/**
+	 * "Someone reported a problem with this information on 3 December 2026. It is being
+	 * checked." while a report is open; never what was reported. Null for no notice.
+	 */
+	private String reported(String id) {
+		ReportedProblems problems = this.reported.getIfAvailable();
+		return problems == null ? null
+				: problems.openSince(id)
+					.map(at -> this.text.getMessage("service.reported",
+							new Object[] { Dates.date(at.atZone(Validity.UK), this.text) }))
+					.orElse(null);
 	}
 
 }

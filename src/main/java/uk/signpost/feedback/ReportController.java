@@ -1,8 +1,6 @@
 package uk.signpost.feedback;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,24 +21,26 @@ import uk.signpost.directory.ServiceRepository;
 /**
  * "Report a problem with this service": one question page, the GOV.UK error summary when
  * something is missing, a confirmation page. Reports are stored with the service and its
- * publisher for curators. A post from anywhere but the form itself never gets here:
- * Spring Security refuses it without the form's CSRF token (uk.signpost.web.WebSecurity).
+ * publisher for the workspace's queue. A post from anywhere but the form itself never
+ * gets here: Spring Security refuses it without the form's CSRF token
+ * (uk.signpost.web.WebSecurity). A stored report is emailed to its publisher off the
+ * request (ReportMail).
  */
 @Controller
 class ReportController {
 
 	private final ServiceRepository services;
 
-	private final JdbcTemplate jdbc;
+	private final Reports reports;
 
 	private final ReportLimit limit;
 
 	private final MessageSourceAccessor text;
 
-	ReportController(ServiceRepository services, JdbcTemplate jdbc, ReportLimit limit, MessageSource messages) {
+	ReportController(ServiceRepository services, Reports reports, ReportLimit limit, MessageSource messages) {
 		this.text = new MessageSourceAccessor(messages);
 		this.services = services;
-		this.jdbc = jdbc;
+		this.reports = reports;
 		this.limit = limit;
 	}
 
@@ -71,11 +70,7 @@ class ReportController {
 			model.addAttribute("service", service);
 			return "report-limit";
 		}
-		this.jdbc.update(
-				"INSERT INTO feedback (service_id, publisher_id, problem, correction, email, created_at) "
-						+ "VALUES (?, ?, ?, ?, ?, ?)",
-				service.id(), service.publisherId(), form.problem(), form.correction(), form.email(),
-				OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+		this.reports.receive(service, form, Instant.now());
 		return "redirect:/services/" + id + "/report/sent";
 	}
 

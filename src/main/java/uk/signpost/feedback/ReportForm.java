@@ -30,7 +30,8 @@ record ReportForm(String problem, String correction, String email) {
 		email = typed(email);
 	}
 
-	private static String typed(String text) {
+	/** What was typed, without what cannot be stored or shown; null when blank. */
+	static String typed(String text) {
 		if (text == null) {
 			return null;
 		}

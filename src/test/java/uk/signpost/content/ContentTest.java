@@ -152,7 +152,7 @@ class ContentTest extends WebTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(html).contains("<title>Privacy – Signpost</title>", "<h1 class=\"govuk-heading-l\">Privacy</h1>",
-				"no cookie banner", "Last reviewed <time datetime=\"2026-12-02\">2 December 2026</time>");
+				"no cookie banner", "Last reviewed <time datetime=\"2026-12-07\">7 December 2026</time>");
 	}
 
 	/**
@@ -226,10 +226,14 @@ class ContentTest extends WebTest {
 				"signpost-csrf holds a random code", "deleted when you close your browser");
 		assertThat(this.messages.getMessage("list.device.label", new Object[] { 90L }, java.util.Locale.UK))
 			.isEqualTo("Keep this list on this device for 90 days");
+		// The queue's own columns (who has it, why no change was needed, when it closed)
+		// are not about the resident; email is erased when a report is closed
+		// (ReportsQueueTest).
 		assertThat(columns("feedback")).containsExactlyInAnyOrder("id", "service_id", "publisher_id", "problem",
-				"correction", "email", "status", "created_at");
+				"correction", "email", "status", "created_at", "assigned_to", "reason", "closed_at");
 		assertThat(columns("rate_limit")).containsExactlyInAnyOrder("id", "state", "expires_at");
 		assertThat(html).contains("(up to 1,200 characters)", "a scrambled form of your internet address (a hash)",
+				"We delete your email address as soon as the report is closed",
 				"deleted within about two hours of your last report");
 	}
 
