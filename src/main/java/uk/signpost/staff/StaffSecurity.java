@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -113,6 +114,7 @@ public class StaffSecurity {
 				.anyRequest()
 				.authenticated())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+			.requestCache(cache -> cache.requestCache(returnAfterSignIn()))
 			.formLogin(form -> form.loginPage(SIGN_IN)
 				.loginProcessingUrl(SIGN_IN)
 				.usernameParameter("email")
@@ -128,6 +130,17 @@ public class StaffSecurity {
 				.userInfoEndpoint(user -> user.oidcUserService(oidcUsers(new OidcUserService(), this.accounts))));
 		}
 		return http;
+	}
+
+	/**
+	 * After signing in, the page the person first asked for, at its own address: without
+	 * Spring Security's "?continue" marker, which would otherwise stay in the address bar
+	 * and in bookmarks.
+	 */
+	private static HttpSessionRequestCache returnAfterSignIn() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setMatchingRequestParameterName(null);
+		return cache;
 	}
 
 	/** The identity providers the sign-in page offers, by registration id and name. */

@@ -1,31 +1,20 @@
 package uk.signpost.web;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -60,10 +49,6 @@ class BrowserJourneyTest {
 		registry.add("signpost.data-dir", DATA_DIR::toString);
 	}
 
-	static final File CHROMIUM = new File("/usr/bin/chromium");
-
-	static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
 	static final String FEED = """
 			[{"id": "pantry", "name": "Preston Pantry", "status": "active", "description": "Low-cost food club",
 			  "assured_date": "2026-10-01",
@@ -96,7 +81,7 @@ class BrowserJourneyTest {
 
 	@BeforeEach
 	void directory() throws IOException {
-		assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(), "Chromium and chromedriver are installed");
+		assumeTrue(Browser.available(), "Chromium and chromedriver are installed");
 		TestDirectory.clear(this.jdbc);
 		this.index.rebuild();
 		Path feed = Files.writeString(DATA_DIR.resolve("feed.json"), FEED);
@@ -112,18 +97,7 @@ class BrowserJourneyTest {
 
 	private WebDriver open(boolean javascript, int width) {
 		this.javascript = javascript;
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-				"--window-size=" + width + ",900");
-		if (!javascript) {
-			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-		}
-		// The console, to see what the Content-Security-Policy refused.
-		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-		this.browser = new ChromeDriver(service, options);
-		this.browser.manage().window().setSize(new Dimension(width, 900));
+		this.browser = Browser.open(javascript, width);
 		return this.browser;
 	}
 
@@ -132,24 +106,13 @@ class BrowserJourneyTest {
 	}
 
 	/**
-	 * axe-core's WCAG 2.2 A and AA rules find nothing on the page, and the console shows
-	 * no script or style the Content-Security-Policy refused.
+	 * axe-core and the console find nothing wrong (Browser.accessible), with JavaScript
+	 * on.
 	 */
 	private void accessible(WebDriver browser) {
-		if (!this.javascript) {
-			return;
+		if (this.javascript) {
+			Browser.accessible(browser);
 		}
-		assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).map(LogEntry::getMessage)
-			.as(browser.getCurrentUrl())
-			.noneMatch(message -> message.contains("Content Security Policy") || message.contains("htmx:"));
-		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-			.analyze(browser);
-		List<String> violations = results.getViolations()
-			.stream()
-			.map((Rule rule) -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().size() + " at "
-					+ rule.getNodes().get(0).getTarget())
-			.toList();
-		assertThat(violations).as(browser.getCurrentUrl()).isEmpty();
 	}
 
 	private void search(WebDriver browser) {
