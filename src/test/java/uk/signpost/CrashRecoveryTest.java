@@ -176,8 +176,8 @@ class CrashRecoveryTest {
 	private long assertApiAndSearchAgree(Path data) throws Exception {
 		SpringApplication application = new SpringApplication(SignpostApplication.class);
 		DataFolderLock.install(application);
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--signpost.data-dir=" + data,
-				"--signpost.demo-data=false", "--spring.main.banner-mode=off"));
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+				"--signpost.data-dir=" + data, "--signpost.demo-data=false", "--spring.main.banner-mode=off"));
 		args.addAll(databaseSettings());
 		try (ConfigurableApplicationContext site = application.run(args.toArray(String[]::new))) {
 			String base = "http://127.0.0.1:" + site.getEnvironment().getProperty("local.server.port");

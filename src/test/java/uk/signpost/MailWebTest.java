@@ -1,7 +1,6 @@
 package uk.signpost;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -15,12 +14,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import uk.signpost.ingest.FeedSource;
 import uk.signpost.ingest.ImportReport;
 import uk.signpost.ingest.Importer;
 import uk.signpost.search.SearchIndex;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What tests of the mail Signpost sends share: a real SMTP server (GreenMail) in the
@@ -35,7 +31,8 @@ public abstract class MailWebTest {
 
 	protected static final Path DATA_DIR = TestDirectory.newDataDir("signpost-mail-");
 
-	protected static final GreenMail MAIL = smtp();
+	/** One SMTP server for every test context that sends mail, started once. */
+	public static final GreenMail MAIL = smtp();
 
 	private static GreenMail smtp() {
 		GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -70,11 +67,7 @@ public abstract class MailWebTest {
 	}
 
 	protected ImportReport load(String publisher, String feed) throws IOException {
-		Path file = Files.createTempFile(DATA_DIR, "feed-", ".json");
-		Files.writeString(file, feed);
-		ImportReport report = this.importer.importFeed(new FeedSource.Files(file), publisher, publisher);
-		assertThat(report.succeeded()).as(report.summary()).isTrue();
-		return report;
+		return TestDirectory.load(this.importer, DATA_DIR, publisher, feed);
 	}
 
 }

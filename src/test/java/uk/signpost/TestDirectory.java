@@ -45,6 +45,19 @@ public final class TestDirectory {
 		return List.copyOf(tables);
 	}
 
+	/**
+	 * Imports a feed given as text, through the real importer, and checks it succeeded.
+	 */
+	public static uk.signpost.ingest.ImportReport load(uk.signpost.ingest.Importer importer, java.nio.file.Path dataDir,
+			String publisher, String feed) throws java.io.IOException {
+		java.nio.file.Path file = java.nio.file.Files.createTempFile(dataDir, "feed-", ".json");
+		java.nio.file.Files.writeString(file, feed);
+		uk.signpost.ingest.ImportReport report = importer.importFeed(new uk.signpost.ingest.FeedSource.Files(file),
+				publisher, publisher);
+		org.assertj.core.api.Assertions.assertThat(report.succeeded()).as(report.summary()).isTrue();
+		return report;
+	}
+
 	public static void clear(JdbcTemplate jdbc) {
 		TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
 		GAZETTEER.forEach(table -> jdbc.update("DELETE FROM " + table));

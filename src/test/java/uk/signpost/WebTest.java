@@ -3,7 +3,6 @@ package uk.signpost;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import tools.jackson.databind.JsonNode;
@@ -19,12 +18,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-import uk.signpost.ingest.FeedSource;
 import uk.signpost.ingest.ImportReport;
 import uk.signpost.ingest.Importer;
 import uk.signpost.search.SearchIndex;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -67,11 +64,7 @@ public abstract class WebTest {
 	}
 
 	protected ImportReport load(String publisher, String feed) throws IOException {
-		Path file = Files.createTempFile(DATA_DIR, "feed-", ".json");
-		Files.writeString(file, feed);
-		ImportReport report = this.importer.importFeed(new FeedSource.Files(file), publisher, publisher);
-		assertThat(report.succeeded()).as(report.summary()).isTrue();
-		return report;
+		return TestDirectory.load(this.importer, DATA_DIR, publisher, feed);
 	}
 
 	public static String resource(String name) throws IOException {

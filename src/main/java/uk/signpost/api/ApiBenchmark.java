@@ -42,6 +42,7 @@ public final class ApiBenchmark {
 		List<String> spring = new ArrayList<>(springArgs);
 		spring.add(folder.dataDirSetting());
 		spring.add("--server.port=0");
+		spring.add("--management.server.port=0");
 		try (ConfigurableApplicationContext context = site.apply(spring)) {
 			if (!folder.load(context, out)) {
 				return 1;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -17,6 +18,8 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * (/assets/), and gives every page its frame ({@link PageFrame}).
  */
 @Configuration(proxyBeanMethods = false)
+// Bound here too, so commands (no web server, no Spring MVC auto-configuration) start.
+@EnableConfigurationProperties(WebProperties.class)
 class WebConfiguration implements WebMvcConfigurer {
 
 	private final String govukFrontendVersion;

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import uk.signpost.MailWebTest;
 import uk.signpost.TestDirectory;
 import uk.signpost.directory.PublisherContacts;
 import uk.signpost.directory.RecordId;
@@ -52,15 +52,9 @@ class WorkspaceJourneyTest {
 
 	static final Path DATA_DIR = TestDirectory.newDataDir("signpost-workspace-");
 
-	static final GreenMail MAIL = smtp();
+	static final GreenMail MAIL = MailWebTest.MAIL;
 
 	static final String PASSWORD = "correct horse battery staple";
-
-	private static GreenMail smtp() {
-		GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-		mail.start();
-		return mail;
-	}
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
