@@ -3,6 +3,7 @@ package uk.signpost.directory;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,14 +54,14 @@ public class PublisherContacts {
 		if (set.isPresent()) {
 			return set;
 		}
-		// The organisation that publishes most of the feed's services speaks for it.
-		return this.jdbc.queryForList("""
-				SELECT o.email FROM organization o JOIN service s ON s.organization_id = o.id
-				WHERE o.publisher_id = ? AND o.email IS NOT NULL AND o.email <> ''
-				GROUP BY o.email ORDER BY COUNT(*) DESC, o.email FETCH FIRST 1 ROWS ONLY""", String.class, publisherId)
-			.stream()
-			.findFirst()
-			.map(email -> new Contact(email, Source.FEED));
+		// The feed's own organisation, only when every service in it is that one
+		// organisation's: in a feed of many organisations, one of them must never receive
+		// reports about the others' services.
+		List<String> emails = this.jdbc.queryForList("""
+				SELECT DISTINCT o.email FROM service s LEFT JOIN organization o ON o.id = s.organization_id
+				WHERE s.publisher_id = ? FETCH FIRST 2 ROWS ONLY""", String.class, publisherId);
+		return emails.size() == 1 && emails.get(0) != null && Emails.valid(emails.get(0).strip())
+				? Optional.of(new Contact(emails.get(0).strip(), Source.FEED)) : Optional.empty();
 	}
 
 	/** The contact staff set in the workspace; null or blank removes it. */

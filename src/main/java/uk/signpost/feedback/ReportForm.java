@@ -16,8 +16,6 @@ record ReportForm(String problem, String correction, String email) {
 
 	static final int LONGEST = 1200;
 
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-
 	/**
 	 * Control characters other than line breaks and tabs, and halves of a surrogate pair:
 	 * they would come back in the form and PostgreSQL refuses a NUL in text.
@@ -54,7 +52,7 @@ record ReportForm(String problem, String correction, String email) {
 		else if (this.correction != null && this.correction.length() > LONGEST) {
 			errors.put("correction", "report.error.correction.long");
 		}
-		if (this.email != null && (this.email.length() > 320 || !EMAIL.matcher(this.email).matches())) {
+		if (this.email != null && !uk.signpost.directory.Emails.valid(this.email)) {
 			errors.put("email", "report.error.email");
 		}
 		return errors;

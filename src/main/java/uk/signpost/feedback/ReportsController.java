@@ -56,17 +56,20 @@ class ReportsController {
 			@RequestParam(required = false) String problem, @RequestParam(required = false) String age,
 			@RequestParam(required = false) String page, HttpServletRequest request, Model model) {
 		Staff staff = Staff.current(request);
-		ReportFilter filter = ReportFilter.of(state, publisher, problem, age, page);
+		var publishers = this.reports.publishers(staff.scope());
+		// A publisher the select does not offer (unknown, or another's) filters nothing,
+		// as
+		// other values the page does not offer do: the select then says what is shown.
+		String offered = publishers.stream().anyMatch(p -> p.id().equals(publisher)) ? publisher : null;
+		ReportFilter filter = ReportFilter.of(state, offered, problem, age, page);
 		Instant now = Instant.now();
 		var counts = this.reports.counts(filter, staff.scope(), now);
 		long total = ReportFilter.ALL.equals(filter.state()) ? counts.values().stream().mapToLong(Long::longValue).sum()
 				: filter.states().stream().mapToLong(key -> counts.get(ReportState.parse(key))).sum();
 		int pages = (int) Math.max(1, (total + PAGE - 1) / PAGE);
 		int number = Math.min(pages, filter.page());
-		model.addAttribute("page",
-				new ReportsPage(filter, counts, total,
-						this.reports.queue(filter, staff.scope(), now, (number - 1) * PAGE, PAGE),
-						this.reports.publishers(staff.scope()), this.text));
+		model.addAttribute("page", new ReportsPage(filter, counts, total,
+				this.reports.queue(filter, staff.scope(), now, (number - 1) * PAGE, PAGE), publishers, this.text));
 		model.addAttribute("number", number);
 		model.addAttribute("pages", pages);
 		return "manage/reports";

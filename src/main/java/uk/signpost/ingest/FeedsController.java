@@ -102,7 +102,7 @@ class FeedsController {
 	String contact(@PathVariable String id, @RequestParam(required = false) String email, HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes flash) {
 		String typed = email == null ? "" : email.strip();
-		if (!typed.isEmpty() && !StaffAccounts.isEmail(typed)) {
+		if (!typed.isEmpty() && !uk.signpost.directory.Emails.valid(typed)) {
 			return page(id, typed, this.text.getMessage("feeds.contact.error"), request, response, model);
 		}
 		Staff staff = Staff.current(request);

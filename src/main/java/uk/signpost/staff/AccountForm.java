@@ -12,6 +12,9 @@ import java.util.Set;
 record AccountForm(String email, String name, String organisation, String role, List<String> publishers,
 		String password) {
 
+	/** The longest name or organisation, as the table holds them. */
+	static final int LONGEST = 200;
+
 	AccountForm {
 		email = StaffAccounts.normalise(email);
 		name = name == null ? "" : name.strip();
@@ -26,14 +29,20 @@ record AccountForm(String email, String name, String organisation, String role, 
 
 	Map<String, String> errors(Set<String> knownPublishers) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (!StaffAccounts.isEmail(this.email)) {
+		if (!uk.signpost.directory.Emails.valid(this.email)) {
 			errors.put("email", "accounts.error.email");
 		}
-		if (this.name.isEmpty() || this.name.length() > 200) {
+		if (this.name.isEmpty()) {
 			errors.put("name", "accounts.error.name");
 		}
-		if (this.organisation.isEmpty() || this.organisation.length() > 200) {
+		else if (this.name.length() > LONGEST) {
+			errors.put("name", "accounts.error.name.long");
+		}
+		if (this.organisation.isEmpty()) {
 			errors.put("organisation", "accounts.error.organisation");
+		}
+		else if (this.organisation.length() > LONGEST) {
+			errors.put("organisation", "accounts.error.organisation.long");
 		}
 		Role role = Role.parse(this.role);
 		if (role == null) {
@@ -45,6 +54,9 @@ record AccountForm(String email, String name, String organisation, String role, 
 		}
 		if (this.password != null && this.password.length() < StaffAccounts.SHORTEST_PASSWORD) {
 			errors.put("password", "accounts.error.password");
+		}
+		else if (StaffAccounts.passwordTooLong(this.password)) {
+			errors.put("password", "accounts.error.password.long");
 		}
 		return errors;
 	}

@@ -25,7 +25,8 @@ record AccountPage(AccountForm form, Map<String, String> errors, List<Publisher>
 	private String error(String field) {
 		String key = this.errors.get(field);
 		return key == null ? null
-				: this.text.getMessage(key, new Object[] { String.valueOf(StaffAccounts.SHORTEST_PASSWORD) });
+				: this.text.getMessage(key, new Object[] { String.valueOf(StaffAccounts.SHORTEST_PASSWORD),
+						String.valueOf(StaffAccounts.LONGEST_PASSWORD_BYTES), String.valueOf(AccountForm.LONGEST) });
 	}
 
 	public List<Problem> problems() {

@@ -55,8 +55,9 @@ class AccountsController {
 	}
 
 	@GetMapping("/manage/accounts")
-	String accounts(Model model) {
+	String accounts(HttpServletRequest request, Model model) {
 		Instant now = Instant.now();
+		long self = Staff.current(request).id();
 		List<List<Cell>> rows = this.accounts.all()
 			.stream()
 			.map(account -> List.of(Cell.of(account.name()), Cell.of(account.email()),
@@ -67,11 +68,15 @@ class AccountsController {
 							: account.lockedAt(now) ? "accounts.state.locked" : "accounts.state.active")),
 					Cell.of(account.lastSignedIn() == null ? this.text.getMessage("accounts.never")
 							: when(account.lastSignedIn())),
-					account.enabled()
-							? Cell.button(this.text.getMessage("accounts.disable"), account.email(),
-									"/manage/accounts/" + account.id() + "/disable")
-							: Cell.button(this.text.getMessage("accounts.enable"), account.email(),
-									"/manage/accounts/" + account.id() + "/enable")))
+					account.id() == self ? Cell.of("")
+							: account.enabled() && account.lockedAt(now)
+									? Cell.button(this.text.getMessage("accounts.unlock"), account.email(),
+											"/manage/accounts/" + account.id() + "/enable")
+									: account.enabled()
+											? Cell.button(this.text.getMessage("accounts.disable"), account.email(),
+													"/manage/accounts/" + account.id() + "/disable")
+											: Cell.button(this.text.getMessage("accounts.enable"), account.email(),
+													"/manage/accounts/" + account.id() + "/enable")))
 			.toList();
 		model.addAttribute("table",
 				new Table(this.text.getMessage("accounts.caption"),
@@ -126,14 +131,22 @@ class AccountsController {
 			return "error/404";
 		}
 		if (account.id() == staff.id()) {
-			flash.addFlashAttribute("done", this.text.getMessage("accounts.notYourself"));
-			return "redirect:/manage/accounts";
+			// The page offers no button for it: an administrator cannot lock themselves
+			// out.
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			return "manage/forbidden";
 		}
 		boolean enable = change.equals("enable");
-		this.accounts.setEnabled(account.email(), enable);
-		this.audit.record(staff, enable ? "account-enabled" : "account-disabled", "account", account.email(), null);
-		flash.addFlashAttribute("done", this.text.getMessage(enable ? "accounts.enabled" : "accounts.disabled",
-				new Object[] { account.email() }));
+		// Enabling an enabled account that wrong passwords locked unlocks it.
+		boolean unlock = enable && account.enabled() && account.lockedAt(Instant.now());
+		if (account.enabled() != enable || unlock) {
+			this.accounts.setEnabled(account.email(), enable);
+			this.audit.record(staff, unlock ? "account-unlocked" : enable ? "account-enabled" : "account-disabled",
+					"account", account.email(), null);
+		}
+		flash.addFlashAttribute("done",
+				this.text.getMessage(unlock ? "accounts.unlocked" : enable ? "accounts.enabled" : "accounts.disabled",
+						new Object[] { account.email() }));
 		return "redirect:/manage/accounts";
 	}
 

@@ -13,7 +13,7 @@ import uk.signpost.govuk.Problem;
  * a locked or disabled account) it says the same, so the page never tells whether an
  * email has an account.
  */
-record SignInPage(boolean failed, boolean signedOut, List<ClientRegistration> registrations,
+record SignInPage(boolean failed, boolean signedOut, String typedEmail, List<ClientRegistration> registrations,
 		MessageSourceAccessor text) {
 
 	/** A council's identity provider to sign in with. */
@@ -34,7 +34,7 @@ record SignInPage(boolean failed, boolean signedOut, List<ClientRegistration> re
 	}
 
 	public Field email() {
-		return new Field("email", "email", "email", this.text.getMessage("signin.email"), null, null,
+		return new Field("email", "email", "email", this.text.getMessage("signin.email"), null, this.typedEmail,
 				this.failed ? this.text.getMessage("signin.error.field") : null, null, null, "username");
 	}
 

@@ -2,6 +2,7 @@ package uk.signpost.staff;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,12 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import uk.signpost.directory.Emails;
 
 /**
  * Staff accounts in the database: who may sign in, with which role and for which
@@ -34,8 +36,6 @@ public class StaffAccounts {
 
 	/** Long passwords beat complex ones (NCSC); this is the shortest allowed. */
 	public static final int SHORTEST_PASSWORD = 12;
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private final JdbcTemplate jdbc;
 
@@ -79,8 +79,13 @@ public class StaffAccounts {
 
 	}
 
-	public static boolean isEmail(String email) {
-		return email != null && email.length() <= 320 && EMAIL.matcher(email).matches();
+	/**
+	 * bcrypt reads at most 72 bytes of a password: a longer one is refused, never cut.
+	 */
+	public static final int LONGEST_PASSWORD_BYTES = 72;
+
+	public static boolean passwordTooLong(String password) {
+		return password != null && password.getBytes(StandardCharsets.UTF_8).length > LONGEST_PASSWORD_BYTES;
 	}
 
 	public static String normalise(String email) {
@@ -115,7 +120,7 @@ public class StaffAccounts {
 	@Transactional
 	public Account add(NewAccount account, Instant now) {
 		String email = normalise(account.email());
-		if (!isEmail(email)) {
+		if (!Emails.valid(email)) {
 			throw new Refused("'" + account.email() + "' is not an email address");
 		}
 		if (account.role() == null) {
@@ -126,6 +131,12 @@ public class StaffAccounts {
 		}
 		if (account.password() != null && account.password().length() < SHORTEST_PASSWORD) {
 			throw new Refused("The password must be at least " + SHORTEST_PASSWORD + " characters");
+		}
+		if (passwordTooLong(account.password())) {
+			throw new Refused("The password must be " + LONGEST_PASSWORD_BYTES + " characters or fewer");
+		}
+		if (blankTo(account.name(), "").length() > 200 || blankTo(account.organisation(), "").length() > 200) {
+			throw new Refused("A name and an organisation must be 200 characters or fewer");
 		}
 		if (find(email).isPresent()) {
 			throw new Refused("There is already an account for " + email);

@@ -2,6 +2,7 @@ package uk.signpost.staff;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -14,7 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -37,7 +41,12 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -55,6 +64,9 @@ public class StaffSecurity {
 	public static final String SIGN_IN = "/sign-in";
 
 	public static final String SIGN_OUT = "/sign-out";
+
+	/** Where a signed-in person is shown that their role may not open a page. */
+	static final String FORBIDDEN = "/manage/forbidden";
 
 	/** The addresses the workspace's filter chain answers. */
 	public static final String[] PATHS = { "/manage", "/manage/**", SIGN_IN, SIGN_OUT, "/oauth2/**",
@@ -119,9 +131,10 @@ public class StaffSecurity {
 				.loginProcessingUrl(SIGN_IN)
 				.usernameParameter("email")
 				.passwordParameter("password")
-				.failureUrl(SIGN_IN + "?error")
+				.failureHandler(StaffSecurity::failed)
 				.defaultSuccessUrl("/manage"))
 			.logout(logout -> logout.logoutUrl(SIGN_OUT).logoutSuccessUrl(SIGN_IN + "?signed-out"))
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(refusals()))
 			.addFilterAfter(new CurrentStaff(this.accounts), AnonymousAuthenticationFilter.class);
 		if (this.providers.getIfAvailable() != null) {
 			http.oauth2Login(login -> login.loginPage(SIGN_IN)
@@ -130,6 +143,35 @@ public class StaffSecurity {
 				.userInfoEndpoint(user -> user.oidcUserService(oidcUsers(new OidcUserService(), this.accounts))));
 		}
 		return http;
+	}
+
+	/** The email typed, kept in the session for the sign-in page to show again. */
+	static final String TYPED_EMAIL = StaffSecurity.class.getName() + ".email";
+
+	/**
+	 * Back to the sign-in page with the email as typed (never in the address, where logs
+	 * would keep it), so only the password is typed again.
+	 */
+	private static void failed(HttpServletRequest request, HttpServletResponse response,
+			org.springframework.security.core.AuthenticationException failure) throws IOException {
+		String email = request.getParameter("email");
+		if (email != null) {
+			request.getSession().setAttribute(TYPED_EMAIL, email.length() > 320 ? email.substring(0, 320) : email);
+		}
+		response.sendRedirect(request.getContextPath() + SIGN_IN + "?error");
+	}
+
+	/**
+	 * A form whose token is missing or stale gets the site's "Your request was not sent"
+	 * page (error/403); a page the person's role may not open gets the workspace's own
+	 * "You cannot open this page" (FORBIDDEN), not a hint to reload and try again.
+	 */
+	private static AccessDeniedHandler refusals() {
+		AccessDeniedHandlerImpl role = new AccessDeniedHandlerImpl();
+		role.setErrorPage(FORBIDDEN);
+		LinkedHashMap<Class<? extends AccessDeniedException>, AccessDeniedHandler> handlers = new LinkedHashMap<>();
+		handlers.put(CsrfException.class, new AccessDeniedHandlerImpl());
+		return new DelegatingAccessDeniedHandler(handlers, role);
 	}
 
 	/**
@@ -205,6 +247,19 @@ public class StaffSecurity {
 			boolean locked = this.accounts.signInFailed(email, Instant.now());
 			this.audit.record(email, locked ? "locked" : "sign-in-failed", "account", email,
 					locked ? StaffAccounts.MOST_FAILURES + " wrong passwords in a row" : null);
+		}
+	}
+
+	/**
+	 * A sign-in refused before the password was looked at: the account is locked or
+	 * disabled.
+	 */
+	@EventListener
+	void refused(AbstractAuthenticationFailureEvent event) {
+		if (event instanceof AuthenticationFailureLockedEvent || event instanceof AuthenticationFailureDisabledEvent) {
+			String email = StaffAccounts.normalise(event.getAuthentication().getName());
+			this.audit.record(email, "sign-in-refused", "account", email,
+					event instanceof AuthenticationFailureLockedEvent ? "locked" : "disabled");
 		}
 	}
 

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -29,9 +31,12 @@ class PageFrame implements HandlerInterceptor {
 
 	private final DirectorySummary.Reader directory;
 
-	PageFrame(Gazetteer gazetteer, DirectorySummary.Reader directory) {
+	private final ObjectProvider<JavaMailSender> mail;
+
+	PageFrame(Gazetteer gazetteer, DirectorySummary.Reader directory, ObjectProvider<JavaMailSender> mail) {
 		this.gazetteer = gazetteer;
 		this.directory = directory;
+		this.mail = mail;
 	}
 
 	@Override
@@ -47,8 +52,12 @@ class PageFrame implements HandlerInterceptor {
 		// The phase banner says the demo directory is made up only while it is loaded.
 		page.addObject("demoDirectory", this.directory.publisherIds().contains(DemoDirectory.PUBLISHER));
 		page.addObject("navigation", navigation(request.getRequestURI().substring(request.getContextPath().length())));
-		// In the workspace, its own navigation and who is signed in.
-		page.addObject("staff", Staff.current(request));
+		// In the workspace, its own navigation and who is signed in, and a warning on
+		// every
+		// page while nothing can be emailed (no spring.mail.host).
+		Staff staff = Staff.current(request);
+		page.addObject("staff", staff);
+		page.addObject("noMail", staff != null && this.mail.getIfAvailable() == null);
 	}
 
 	/**

@@ -185,10 +185,9 @@ class ReportsQueueTest extends MailWebTest {
 		assertThat(page(curator, "/manage/reports?age=week&state=all", 200))
 			.doesNotContain("/manage/reports/" + old + "\"")
 			.contains("3 reports");
-		// Values the page does not offer read as no filter.
+		// Values the page does not offer read as no filter, an unknown publisher too.
 		assertThat(page(curator, "/manage/reports?state=gone&problem=%00&age=-1&publisher=nobody&page=abc", 200))
-			.contains("No reports")
-			.contains("There are no reports like this.");
+			.doesNotContain("There are no reports like this.");
 		assertThat(page(curator, "/manage/reports?state=zzz&page=999999999999", 200)).contains("3 reports");
 	}
 
@@ -348,8 +347,8 @@ class ReportsQueueTest extends MailWebTest {
 			.doesNotContain("/manage/reports/" + council + "\"")
 			.contains("1 report<")
 			.doesNotContain("Preston Foodbank Trust");
-		// Asking for the council's reports by filter shows none of them.
-		assertThat(page(olu, "/manage/reports?publisher=council", 200)).contains("No reports")
+		// Asking for the council's reports by filter shows none of them, only their own.
+		assertThat(page(olu, "/manage/reports?publisher=council", 200)).contains("1 report<")
 			.doesNotContain("/manage/reports/" + council + "\"");
 		page(olu, "/manage/reports/" + council, 404);
 		page(olu, "/manage/reports/999999", 404);

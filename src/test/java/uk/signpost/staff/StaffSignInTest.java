@@ -15,6 +15,7 @@ import uk.signpost.WebTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -102,6 +103,13 @@ class StaffSignInTest extends WebTest {
 		assertThat(page).contains("There is a problem")
 			.contains("Enter a correct email address and password")
 			.contains("<title>Error: Sign in");
+		// The email typed is offered again, in the session the attempt was made in.
+		String again = this.mvc
+			.perform(get("/sign-in?error").session((MockHttpSession) wrong.getRequest().getSession()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(again).contains("value=\"admin@example.org\"");
 		// The unknown email left nothing behind; the known one counted a failure.
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE actor = 'nobody@example.org'",
 				Integer.class))
@@ -132,7 +140,11 @@ class StaffSignInTest extends WebTest {
 		MockHttpSession curator = (MockHttpSession) signIn(new MockHttpSession(), "curator@example.org", PASSWORD)
 			.getRequest()
 			.getSession(false);
-		this.mvc.perform(get("/manage/accounts").session(curator)).andExpect(status().isForbidden());
+		// The workspace's own refusal, not the stale-form page (its words:
+		// WorkspaceJourneyTest).
+		this.mvc.perform(get("/manage/accounts").session(curator))
+			.andExpect(status().isForbidden())
+			.andExpect(forwardedUrl("/manage/forbidden"));
 		this.mvc.perform(get("/manage/audit").session(curator)).andExpect(status().isForbidden());
 		String home = this.mvc.perform(get("/manage").session(curator)).andReturn().getResponse().getContentAsString();
 		assertThat(home).doesNotContain("/manage/accounts").doesNotContain("/manage/audit");
@@ -212,6 +224,20 @@ class StaffSignInTest extends WebTest {
 			.contains("Select the publishers a publisher account works on")
 			.contains("The password must be at least 12 characters")
 			.doesNotContain("value=\"short\"");
+		// bcrypt reads 72 bytes: a longer password is said to be too long, never a 500.
+		assertThat(this.mvc
+			.perform(post("/manage/accounts").session(admin)
+				.param("_csrf", token(refused))
+				.param("email", "long@council.example.org")
+				.param("name", "L".repeat(201))
+				.param("organisation", "Council")
+				.param("role", "curator")
+				.param("password", "é".repeat(40)))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("The password must be 72 characters or fewer")
+			.contains("Full name must be 200 characters or fewer");
 		this.mvc
 			.perform(post("/manage/accounts").session(admin)
 				.param("_csrf", token(refused))
@@ -251,6 +277,12 @@ class StaffSignInTest extends WebTest {
 		assertThat(this.accounts.find("pat@council.example.org").orElseThrow().enabled()).isTrue();
 		this.mvc.perform(post("/manage/accounts/99999/disable").session(admin).param("_csrf", token(list)))
 			.andExpect(status().isNotFound());
+		// No button to disable yourself, and a post that tries is refused.
+		long self = this.accounts.find("admin@example.org").orElseThrow().id();
+		assertThat(list).doesNotContain("/manage/accounts/" + self + "/disable");
+		this.mvc.perform(post("/manage/accounts/" + self + "/disable").session(admin).param("_csrf", token(list)))
+			.andExpect(status().isForbidden());
+		assertThat(this.accounts.find("admin@example.org").orElseThrow().enabled()).isTrue();
 		this.mvc.perform(post("/manage/accounts/abc/disable").session(admin).param("_csrf", token(list)))
 			.andExpect(status().isNotFound());
 		assertThat(

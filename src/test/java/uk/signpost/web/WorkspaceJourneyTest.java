@@ -144,6 +144,8 @@ class WorkspaceJourneyTest {
 		this.browser.findElement(By.id("email")).sendKeys(email);
 		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
 		click("Sign in");
+		// A click that submits a form returns before the next page has loaded.
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(b -> !b.getCurrentUrl().endsWith("/sign-in"));
 		assertThat(this.browser.getCurrentUrl()).endsWith("/manage");
 		Browser.accessible(this.browser);
 	}
@@ -158,6 +160,7 @@ class WorkspaceJourneyTest {
 		this.browser.findElement(By.id("correction")).sendKeys("The number is now 01632 960999");
 		this.browser.findElement(By.id("email")).sendKeys("resident@example.org");
 		click("Send report");
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/sent"));
 		assertThat(body()).contains("Thank you for telling us");
 
 		// The publisher's contact is told, with a link to the service and no resident's
@@ -182,9 +185,13 @@ class WorkspaceJourneyTest {
 		assertThat(body()).contains("The number is now 01632 960999");
 		this.browser.findElement(By.id("state-sent")).click();
 		click("Save state");
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("state-fixed")));
 		assertThat(body()).contains("Sent to publisher");
 		this.browser.findElement(By.id("state-fixed")).click();
 		click("Save state");
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.invisibilityOfElementLocated(By.id("state-fixed")));
 		Browser.accessible(this.browser);
 		assertThat(body()).contains("Fixed");
 
@@ -225,9 +232,11 @@ class WorkspaceJourneyTest {
 	void signingOutEndsTheWorkspaceAndAPublisherCannotOpenAccounts() {
 		signIn("pat@pantry.example.org");
 		this.browser.get(url("/manage/accounts"));
-		assertThat(body()).doesNotContain("Add an account");
+		assertThat(body()).contains("You cannot open this page").doesNotContain("Add an account");
+		Browser.accessible(this.browser);
 		this.browser.get(url("/manage"));
 		click("Sign out");
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("signed-out"));
 		assertThat(this.browser.getCurrentUrl()).endsWith("/sign-in?signed-out");
 		assertThat(body()).contains("You have signed out");
 		this.browser.get(url("/manage/reports"));
