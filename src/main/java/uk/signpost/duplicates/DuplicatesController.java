@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.signpost.directory.ServiceChecks;
+import uk.signpost.govuk.PageLinks;
 import uk.signpost.staff.Audit;
 import uk.signpost.staff.Staff;
 
@@ -65,7 +66,7 @@ class DuplicatesController {
 		DuplicatePairs.State shown = DuplicatesPage.state(state);
 		Map<DuplicatePairs.State, Long> counts = this.pairs.counts();
 		int pages = DuplicatesPage.pages(counts.get(shown));
-		int number = DuplicatesPage.number(page, pages);
+		int number = PageLinks.number(page, pages);
 		List<DuplicatePairs.Pair> list = this.pairs.inState(shown, (number - 1) * DuplicatesPage.PAGE,
 				DuplicatesPage.PAGE);
 		List<String> ids = new ArrayList<>();

@@ -119,15 +119,4 @@ record DuplicatesPage(String state, List<StateLink> states, List<PairView> pairs
 		return (int) Math.max(1, (count + PAGE - 1) / PAGE);
 	}
 
-	/** The page asked for, from 1 to pages; anything else is the first. */
-	static int number(String page, int pages) {
-		try {
-			int number = page == null ? 1 : Integer.parseInt(page.strip());
-			return number < 1 || number > pages ? 1 : number;
-		}
-		catch (NumberFormatException ex) {
-			return 1;
-		}
-	}
-
 }

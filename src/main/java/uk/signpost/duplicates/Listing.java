@@ -18,12 +18,14 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
  *
  * @param names each name and alternate name, as its bigrams with and without anything in
  * brackets ("Preston Food Bank (Trussell)" is also "prestonfoodbank")
+ * @param numbers the numbers in its names ("Room 2", "Preston North 3")
  * @param words the name's words, for blocking
  * @param phones numbers in E.164 (+441632960001), however they were written
  * @param points latitude and longitude of each venue
  */
-record Listing(String id, String publisherId, List<int[]> names, Set<String> words, List<int[]> organisation,
-		Set<String> phones, Set<String> emails, Set<String> hosts, Set<String> postcodes, List<double[]> points) {
+record Listing(String id, String publisherId, List<int[]> names, Set<String> numbers, Set<String> words,
+		List<int[]> organisation, Set<String> phones, Set<String> emails, Set<String> hosts, Set<String> postcodes,
+		List<double[]> points) {
 
 	private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
@@ -113,6 +115,7 @@ record Listing(String id, String publisherId, List<int[]> names, Set<String> wor
 		Listing build() {
 			List<int[]> grams = new ArrayList<>();
 			Set<String> words = new LinkedHashSet<>();
+			Set<String> numbers = new LinkedHashSet<>();
 			for (String name : this.names) {
 				String plain = normalise(name);
 				String bare = plain.replaceAll("\\([^)]*\\)", " ");
@@ -122,12 +125,15 @@ record Listing(String id, String publisherId, List<int[]> names, Set<String> wor
 					if (word.length() >= 3 && !COMMON.contains(word)) {
 						words.add(word);
 					}
+					if (!word.isEmpty() && Character.isDigit(word.charAt(0))) {
+						numbers.add(word);
+					}
 				}
 			}
 			List<int[]> organisation = this.organisation.stream()
 				.map(o -> Bigrams.of(normalise(o).replaceAll("\\([^)]*\\)", " ")))
 				.toList();
-			return new Listing(this.id, this.publisherId, grams, words, organisation, this.phones, this.emails,
+			return new Listing(this.id, this.publisherId, grams, numbers, words, organisation, this.phones, this.emails,
 					this.hosts, this.postcodes, this.points);
 		}
 

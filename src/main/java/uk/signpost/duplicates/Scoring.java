@@ -11,7 +11,8 @@ import uk.signpost.geo.Distance;
  * How likely two listings are one service, from 0 to 1, with the reasons: half from how
  * alike the names are, the rest from what two different services rarely share (ADR 0014).
  * Names less alike than {@link #NAME_FLOOR} are never one service, however much else they
- * share: one organisation's several services share its phone, email and building.
+ * share: one organisation's several services share its phone, email and building. Names
+ * with different numbers in them count half as alike.
  */
 final class Scoring {
 
@@ -36,6 +37,10 @@ final class Scoring {
 	/** The score and reasons of a pair, or null when the names are too unlike. */
 	static Scored score(Listing a, Listing b) {
 		double name = Bigrams.best(a.names(), b.names());
+		if (!a.numbers().isEmpty() && !b.numbers().isEmpty() && !a.numbers().equals(b.numbers())) {
+			// "Group 2" and "Group 3" are alike in letters and are two things.
+			name /= 2;
+		}
 		if (name < NAME_FLOOR) {
 			return null;
 		}
