@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -18,8 +17,6 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * (/assets/), and gives every page its frame ({@link PageFrame}).
  */
 @Configuration(proxyBeanMethods = false)
-// Commands start Signpost without a web server, where there is no WebProperties.
-@ConditionalOnWebApplication
 class WebConfiguration implements WebMvcConfigurer {
 
 	private final String govukFrontendVersion;
