@@ -20,6 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import uk.signpost.api.ApiBenchmark;
 import uk.signpost.demo.DemoDirectory;
+import uk.signpost.demo.DemoPublishers;
+import uk.signpost.duplicates.DuplicatesBenchmark;
 import uk.signpost.geo.GazetteerFiles;
 import uk.signpost.geo.GeoTables;
 import uk.signpost.ingest.FeedSource;
@@ -38,13 +40,14 @@ import uk.signpost.web.WebBenchmark;
 public final class Commands {
 
 	static final Set<String> NAMES = Set.of("import", "generate", "bench-import", "reindex", "import-postcodes",
-			"import-places", "geo-tables", "bench-search", "bench-api", "bench-web", "users", "help");
+			"import-places", "geo-tables", "bench-search", "bench-api", "bench-web", "bench-duplicates", "users",
+			"help");
 
 	private static final String USAGE = """
 			Usage:
 			  java -jar target/signpost.jar import <file|folder|url> --publisher <id> [--name "Publisher name"]
 			                                       [--modified-after 2026-11-01 or 2026-11-01T09:00:00Z] [--allow-withdraw]
-			  java -jar target/signpost.jar generate --out <folder> [--services 2400] [--seed N]
+			  java -jar target/signpost.jar generate --out <folder> [--services 2400] [--seed N] [--publishers 1|3]
 			  java -jar target/signpost.jar bench-import [--services 100000]
 			  java -jar target/signpost.jar reindex
 			  java -jar target/signpost.jar import-postcodes <ONSPD, NSPL or Code-Point Open .csv file or folder>
@@ -53,6 +56,7 @@ public final class Commands {
 			  java -jar target/signpost.jar bench-search [--services 100000] [--queries 2000] [--reuse <folder> [--rebuild no]]
 			  java -jar target/signpost.jar bench-api [--services 100000] [--requests 500] [--reuse <folder>]
 			  java -jar target/signpost.jar bench-web [--services 100000] [--seconds 10] [--connections 16] [--reuse <folder>]
+			  java -jar target/signpost.jar bench-duplicates [--services 100000] [--reuse <folder>]
 			  java -jar target/signpost.jar users add --email <address> --role admin|curator|publisher [--password-stdin]
 			                                    [--name "Sam Patel"] [--organisation "Lancashire County Council"]
 			                                    [--publisher <id>[,<id>...]]
@@ -113,6 +117,9 @@ public final class Commands {
 						arguments.integer("seconds", 10), arguments.integer("connections", 16),
 						arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
 						arguments.spring, Commands::startSite, out);
+				case "bench-duplicates" -> DuplicatesBenchmark.run(arguments.integer("services", 100_000),
+						arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
+						arguments.spring, Commands::start, out);
 				case "users" -> UsersCommand.run(arguments.positional, arguments.options, arguments.flags,
 						arguments.spring, in, out, err);
 				case "help", "--help", "-h" -> {
@@ -223,6 +230,19 @@ public final class Commands {
 		Path folder = Path.of(arguments.require("out"));
 		int services = arguments.integer("services", 2400);
 		long seed = Long.parseLong(arguments.options.getOrDefault("seed", String.valueOf(DemoDirectory.DEFAULT_SEED)));
+		int publishers = arguments.integer("publishers", 1);
+		if (publishers == 3) {
+			var summary = DemoPublishers.write(folder, services, seed, LocalDate.now());
+			out.printf(
+					"Wrote %d records of %d services (%d listed by two or three publishers) into %s: %s; "
+							+ "which are one service is in %s%n",
+					summary.total(), summary.services(), summary.listedTwiceOrMore(), folder, summary.records(),
+					summary.truth());
+			return 0;
+		}
+		if (publishers != 1) {
+			throw new IllegalArgumentException("--publishers takes 1 or 3");
+		}
 		var summary = DemoDirectory.write(folder, services, seed, LocalDate.now());
 		out.printf("Wrote %d services from %d organisations at %d locations into %s (%d files)%n", summary.services(),
 				summary.organisations(), summary.locations(), folder, summary.files().size());

@@ -34,9 +34,32 @@ public record BenchmarkFolder(Path work, boolean fresh) {
 		return folder;
 	}
 
+	/**
+	 * The same with the three publishers' overlapping feeds ({@link DemoPublishers}) and
+	 * their truth file.
+	 */
+	public static BenchmarkFolder publishers(int services, Path reuse, PrintStream out) throws IOException {
+		if (reuse != null) {
+			return prepare(services, reuse, out);
+		}
+		Path work = Files.createTempDirectory("signpost-bench-");
+		DemoPublishers.write(work.resolve("feed"), services, DemoDirectory.DEFAULT_SEED, LocalDate.now());
+		out.println("Working folder (pass --reuse " + work + " to measure it again): " + work);
+		return new BenchmarkFolder(work, true);
+	}
+
+	/** The truth file of a folder from {@link #publishers}. */
+	public Path truth() {
+		return this.work.resolve("feed").resolve(DemoPublishers.TRUTH);
+	}
+
 	/** The setting that points Signpost at this folder's data. */
 	public String dataDirSetting() {
 		return "--signpost.data-dir=" + this.work.resolve("data");
+	}
+
+	private static ImportReport failed(ImportReport report) {
+		return report.succeeded() ? null : report;
 	}
 
 	public Path data() {
@@ -50,13 +73,14 @@ public record BenchmarkFolder(Path work, boolean fresh) {
 		if (!this.fresh) {
 			return true;
 		}
-		ImportReport report = context.getBean(Importer.class)
-			.importFeed(new FeedSource.Files(this.work.resolve("feed")), DemoDirectory.PUBLISHER,
-					DemoDirectory.PUBLISHER_NAME);
-		if (!report.succeeded()) {
-			out.println(report.summary());
+		Importer importer = context.getBean(Importer.class);
+		ImportReport failed = Files.exists(truth()) ? DemoPublishers.load(importer, this.work.resolve("feed"))
+				: failed(importer.importFeed(new FeedSource.Files(this.work.resolve("feed")), DemoDirectory.PUBLISHER,
+						DemoDirectory.PUBLISHER_NAME));
+		if (failed != null) {
+			out.println(failed.summary());
 		}
-		return report.succeeded();
+		return failed == null;
 	}
 
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
@@ -91,7 +92,7 @@ public final class DemoDirectory {
 
 	private final Set<String> locationsUsed = new LinkedHashSet<>();
 
-	private final ObjectMapper json = JsonMapper.builder().build();
+	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
 	private DemoDirectory(long seed, LocalDate today, int services, Voice voice) {
 		this.random = new Random(seed);
@@ -101,6 +102,20 @@ public final class DemoDirectory {
 	}
 
 	public record Summary(int services, int organisations, int locations, List<Path> files) {
+	}
+
+	/** Whether a demo directory, of one publisher or three, is among these publishers. */
+	public static boolean loaded(java.util.Collection<String> publisherIds) {
+		return publisherIds.contains(PUBLISHER)
+				|| DemoPublishers.ALL.stream().anyMatch(p -> publisherIds.contains(p.id()));
+	}
+
+	/**
+	 * A generator of single services, for {@link DemoPublishers}: areas are sized as for
+	 * a directory of size services.
+	 */
+	static DemoDirectory generator(long seed, LocalDate today, int size) {
+		return new DemoDirectory(seed, today, size, Voice.COUNCIL);
 	}
 
 	/**
@@ -117,22 +132,36 @@ public final class DemoDirectory {
 	}
 
 	private Summary writeAll(Path folder, int services) throws IOException {
+		List<Path> files = new ArrayList<>();
+		files.add(writeJson(folder.resolve("taxonomy.json"), taxonomy()));
+		files.addAll(writePages(folder, services, this::service));
+		return new Summary(services, this.organisationsUsed.size(), this.locationsUsed.size(), files);
+	}
+
+	/** Writes value as pretty-printed JSON into file, making its folder. */
+	static Path writeJson(Path file, Object value) throws IOException {
+		Files.createDirectories(file.getParent());
+		try (OutputStream out = Files.newOutputStream(file)) {
+			JSON.writerWithDefaultPrettyPrinter().writeValue(out, value);
+		}
+		return file;
+	}
+
+	/**
+	 * Writes count records into services-NNNN.json pages of an ORUK paged response,
+	 * asking record for each in turn, so a large directory is never all in memory.
+	 */
+	static List<Path> writePages(Path folder, int count, IntFunction<Object> record) throws IOException {
 		Files.createDirectories(folder);
 		List<Path> files = new ArrayList<>();
-		Path taxonomy = folder.resolve("taxonomy.json");
-		try (OutputStream out = Files.newOutputStream(taxonomy)) {
-			this.json.writerWithDefaultPrettyPrinter().writeValue(out, taxonomy());
-		}
-		files.add(taxonomy);
-		int pages = (services + PAGE_SIZE - 1) / PAGE_SIZE;
+		int pages = (count + PAGE_SIZE - 1) / PAGE_SIZE;
 		for (int page = 1; page <= pages; page++) {
 			Path file = folder.resolve(String.format("services-%04d.json", page));
 			int from = (page - 1) * PAGE_SIZE;
-			int to = Math.min(services, from + PAGE_SIZE);
-			try (OutputStream out = Files.newOutputStream(file);
-					JsonGenerator generator = this.json.createGenerator(out)) {
+			int to = Math.min(count, from + PAGE_SIZE);
+			try (OutputStream out = Files.newOutputStream(file); JsonGenerator generator = JSON.createGenerator(out)) {
 				generator.writeStartObject();
-				generator.writeNumberProperty("total_items", services);
+				generator.writeNumberProperty("total_items", count);
 				generator.writeNumberProperty("total_pages", pages);
 				generator.writeNumberProperty("page_number", page);
 				generator.writeNumberProperty("size", to - from);
@@ -142,14 +171,14 @@ public final class DemoDirectory {
 				generator.writeName("contents");
 				generator.writeStartArray();
 				for (int i = from; i < to; i++) {
-					this.json.writeValue(generator, service(i));
+					JSON.writeValue(generator, record.apply(i));
 				}
 				generator.writeEndArray();
 				generator.writeEndObject();
 			}
 			files.add(file);
 		}
-		return new Summary(services, this.organisationsUsed.size(), this.locationsUsed.size(), files);
+		return files;
 	}
 
 	static String id(String kind, Object key) {
@@ -160,7 +189,7 @@ public final class DemoDirectory {
 
 	static final String DELIVERY_TAXONOMY = id("taxonomy", "delivery");
 
-	private Map<String, Object> taxonomy() {
+	Map<String, Object> taxonomy() {
 		List<Object> terms = new ArrayList<>();
 		Set<String> categories = new LinkedHashSet<>();
 		Need.ALL.forEach(n -> categories.add(n.category()));
@@ -202,7 +231,7 @@ public final class DemoDirectory {
 		return term;
 	}
 
-	private Map<String, Object> service(int index) {
+	Map<String, Object> service(int index) {
 		Need need = Need.ALL.get(this.random.nextInt(Need.ALL.size()));
 		Need.Wording words = need.in(this.voice);
 		Town town = Town.LANCASHIRE.get(this.random.nextInt(Town.LANCASHIRE.size()));
@@ -483,7 +512,7 @@ public final class DemoDirectory {
 			.replace("{venue}", venue == null ? place : venue);
 	}
 
-	private static String slug(String text) {
+	static String slug(String text) {
 		return text.toLowerCase(Locale.UK).replace("'", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
 	}
 

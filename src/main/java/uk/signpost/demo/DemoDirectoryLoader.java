@@ -86,6 +86,17 @@ class DemoDirectoryLoader implements ApplicationRunner {
 
 	private void load() throws IOException {
 		Path folder = this.properties.getDataDir().resolve("demo");
+		if (this.properties.getDemoPublishers() == 3) {
+			DemoPublishers.Summary summary = DemoPublishers.write(folder, this.properties.getDemoServices(),
+					DemoDirectory.DEFAULT_SEED, LocalDate.now());
+			log.info("Loading the demo directory from three publishers: {} records of {} services", summary.total(),
+					summary.services());
+			ImportReport failed = DemoPublishers.load(this.importer, folder);
+			if (failed != null) {
+				throw new IllegalStateException("The demo directory did not load: " + failed.failure());
+			}
+			return;
+		}
 		DemoDirectory.Summary summary = DemoDirectory.write(folder, this.properties.getDemoServices(),
 				DemoDirectory.DEFAULT_SEED, LocalDate.now());
 		log.info("Loading the demo directory: {} services from {} organisations at {} locations", summary.services(),

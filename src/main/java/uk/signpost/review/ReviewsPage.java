@@ -123,13 +123,7 @@ record ReviewsPage(String intro, Choices publishers, String filter, List<Group> 
 
 	/** The page asked for, from 1 to pages; anything else is the first. */
 	static int number(String page, int pages) {
-		try {
-			int number = page == null ? 1 : Integer.parseInt(page.strip());
-			return number < 1 || number > pages ? 1 : number;
-		}
-		catch (NumberFormatException ex) {
-			return 1;
-		}
+		return PageLinks.number(page, pages);
 	}
 
 }

@@ -38,6 +38,12 @@ public class SignpostProperties {
 	/** How many services the demo directory has. */
 	private int demoServices = 2400;
 
+	/**
+	 * 1 for one demo publisher, 3 for a council, an NHS trust and a voluntary network
+	 * whose feeds overlap (issue 17).
+	 */
+	private int demoPublishers = 1;
+
 	/** How long one HTTP request to a publisher's API may take. */
 	private Duration httpTimeout = Duration.ofSeconds(30);
 
@@ -102,6 +108,14 @@ public class SignpostProperties {
 
 	public void setDemoServices(int demoServices) {
 		this.demoServices = demoServices;
+	}
+
+	public int getDemoPublishers() {
+		return this.demoPublishers;
+	}
+
+	public void setDemoPublishers(int demoPublishers) {
+		this.demoPublishers = demoPublishers;
 	}
 
 	public Duration getHttpTimeout() {

@@ -50,7 +50,7 @@ class PageFrame implements HandlerInterceptor {
 		page.addObject("listIds", new LinkedHashSet<>(kept));
 		page.addObject("attribution", this.gazetteer.attribution());
 		// The phase banner says the demo directory is made up only while it is loaded.
-		page.addObject("demoDirectory", this.directory.publisherIds().contains(DemoDirectory.PUBLISHER));
+		page.addObject("demoDirectory", DemoDirectory.loaded(this.directory.publisherIds()));
 		page.addObject("navigation", navigation(request.getRequestURI().substring(request.getContextPath().length())));
 		// In the workspace, its own navigation and who is signed in, and a warning on
 		// every
