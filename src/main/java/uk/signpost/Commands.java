@@ -18,6 +18,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import uk.signpost.analytics.AnalyticsBenchmark;
 import uk.signpost.api.ApiBenchmark;
 import uk.signpost.demo.DemoDirectory;
 import uk.signpost.geo.GazetteerFiles;
@@ -38,7 +39,7 @@ import uk.signpost.web.WebBenchmark;
 public final class Commands {
 
 	static final Set<String> NAMES = Set.of("import", "generate", "bench-import", "reindex", "import-postcodes",
-			"import-places", "geo-tables", "bench-search", "bench-api", "bench-web", "users", "help");
+			"import-places", "geo-tables", "bench-search", "bench-api", "bench-web", "bench-analytics", "users", "help");
 
 	private static final String USAGE = """
 			Usage:
@@ -53,6 +54,7 @@ public final class Commands {
 			  java -jar target/signpost.jar bench-search [--services 100000] [--queries 2000] [--reuse <folder> [--rebuild no]]
 			  java -jar target/signpost.jar bench-api [--services 100000] [--requests 500] [--reuse <folder>]
 			  java -jar target/signpost.jar bench-web [--services 100000] [--seconds 10] [--connections 16] [--reuse <folder>]
+			  java -jar target/signpost.jar bench-analytics [--services 2400] [--requests 1000] [--rounds 2] [--reuse <folder>]
 			  java -jar target/signpost.jar users add --email <address> --role admin|curator|publisher [--password-stdin]
 			                                    [--name "Sam Patel"] [--organisation "Lancashire County Council"]
 			                                    [--publisher <id>[,<id>...]]
@@ -111,6 +113,10 @@ public final class Commands {
 							arguments.spring, Commands::startSite, out);
 				case "bench-web" -> WebBenchmark.run(arguments.integer("services", 100_000),
 						arguments.integer("seconds", 10), arguments.integer("connections", 16),
+						arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
+						arguments.spring, Commands::startSite, out);
+				case "bench-analytics" -> AnalyticsBenchmark.run(arguments.integer("services", 2400),
+						arguments.integer("requests", 1000), arguments.integer("rounds", 2),
 						arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
 						arguments.spring, Commands::startSite, out);
 				case "users" -> UsersCommand.run(arguments.positional, arguments.options, arguments.flags,
