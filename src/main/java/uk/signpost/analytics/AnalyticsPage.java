@@ -86,6 +86,16 @@ final class AnalyticsPage {
 		return new Chart(id, title, description, bars, part != null);
 	}
 
+	/**
+	 * A section; beside a chart, the table's caption says it holds the chart's figures,
+	 * so the heading is not read out twice.
+	 */
+	private Section section(String id, Table table, Chart chart, String summary, String hint) {
+		Table captioned = chart == null ? table
+				: new Table(words("analytics.figures", table.caption()), table.head(), table.numeric(), table.rows());
+		return new Section(id, captioned, chart, summary, hint);
+	}
+
 	Section weeks(List<Figures.Week> weeks) {
 		List<List<Cell>> rows = weeks.stream()
 			.map(w -> List.of(cell(Dates.date(w.monday(), this.text)), cell(count(w.searches())), cell(count(w.zero())),
@@ -98,7 +108,7 @@ final class AnalyticsPage {
 				"analytics.weeks.searches", "analytics.weeks.zero", "analytics.weeks.share"), numeric(1, 3), rows);
 		Chart chart = chart("weeks", words("analytics.weeks.caption"), words("analytics.weeks.legend") + " " + summary,
 				weeks, w -> Dates.date(w.monday(), this.text), Figures.Week::searches, Figures.Week::zero);
-		return new Section("weeks", table, chart, summary, words("analytics.weeks.legend"));
+		return section("weeks", table, chart, summary, words("analytics.weeks.legend"));
 	}
 
 	Section needs(List<Figures.Need> needs) {
@@ -109,7 +119,7 @@ final class AnalyticsPage {
 				: words("analytics.needs.summary", needs.get(0).need(), count(needs.get(0).searches()));
 		Table table = new Table(words("analytics.needs.caption"),
 				heads("analytics.need", "analytics.searches", "analytics.zero"), numeric(1, 2), rows);
-		return new Section("needs", table,
+		return section("needs", table,
 				chart("needs", table.caption(), summary, needs, Figures.Need::need, Figures.Need::searches, null),
 				summary, null);
 	}
@@ -122,7 +132,7 @@ final class AnalyticsPage {
 				: words("analytics.unmet.summary", needs.get(0).need(), count(needs.get(0).zero()));
 		Table table = new Table(words("analytics.unmet.caption"),
 				heads("analytics.need", "analytics.zero", "analytics.searches"), numeric(1, 2), rows);
-		return new Section("unmet", table,
+		return section("unmet", table,
 				chart("unmet", table.caption(), summary, needs, Figures.Need::need, Figures.Need::zero, null), summary,
 				null);
 	}
@@ -135,7 +145,7 @@ final class AnalyticsPage {
 				need(unmet.get(0).need()), unmet.get(0).area(), count(unmet.get(0).zero()));
 		Table table = new Table(words("analytics.areas.caption"),
 				heads("analytics.areas.area", "analytics.need", "analytics.zero"), numeric(2, 1), rows);
-		return new Section("areas", table, chart("areas", table.caption(), summary, unmet,
+		return section("areas", table, chart("areas", table.caption(), summary, unmet,
 				u -> u.area() + ": " + need(u.need()), Figures.AreaNeed::zero, null), summary, null);
 	}
 
@@ -151,7 +161,7 @@ final class AnalyticsPage {
 				heads("analytics.need", "analytics.searches", "analytics.refine.refined", "analytics.refine.share",
 						"analytics.refine.opened", "analytics.refine.without", "analytics.refine.share"),
 				numeric(1, 6), rows);
-		return new Section("refining", table, null, summary, words("analytics.refine.hint", SMALLEST));
+		return section("refining", table, null, summary, words("analytics.refine.hint", SMALLEST));
 	}
 
 	Section publishers(List<Figures.PublisherUse> publishers) {
@@ -169,7 +179,7 @@ final class AnalyticsPage {
 				heads("analytics.publishers.publisher", "analytics.publishers.views", "analytics.publishers.phone",
 						"analytics.publishers.email", "analytics.publishers.website", "analytics.publishers.list"),
 				numeric(1, 5), rows);
-		return new Section("publishers", table, chart("publishers", table.caption(), summary, publishers,
+		return section("publishers", table, chart("publishers", table.caption(), summary, publishers,
 				Figures.PublisherUse::name, Figures.PublisherUse::views, null), summary, null);
 	}
 
@@ -180,7 +190,7 @@ final class AnalyticsPage {
 		String summary = words("analytics.unviewed.summary", services.size(), MOST_UNVIEWED);
 		Table table = new Table(words("analytics.unviewed.caption", Figures.UNVIEWED_DAYS),
 				heads("analytics.unviewed.service", "analytics.publishers.publisher"), numeric(2, 0), rows);
-		return new Section("unviewed", table, null, summary, null);
+		return section("unviewed", table, null, summary, null);
 	}
 
 }

@@ -58,7 +58,8 @@ public record Chart(String id, String title, String description, List<Bar> bars,
 		List<Drawn> drawn = new ArrayList<>();
 		for (int i = 0; i < this.bars.size(); i++) {
 			Bar bar = this.bars.get(i);
-			int width = bar.suppressed() || most == 0 ? 0
+			// Nothing draws no bar; a count above nothing at least a sliver.
+			int width = bar.suppressed() || bar.value() == 0 ? 0
 					: (int) Math.max(1, Math.round(room * (double) bar.value() / most));
 			int part = !this.parts || bar.partSuppressed() || most == 0 || bar.suppressed() ? 0
 					: (int) Math.round(room * (double) bar.part() / most);
