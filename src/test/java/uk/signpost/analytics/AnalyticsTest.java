@@ -104,17 +104,23 @@ class AnalyticsTest extends WebTest {
 			.isEqualTo("mailto:help@foodbank.example.org");
 		assertThat(page("/services/" + ID + "/go/website").getRedirectedUrl())
 			.isEqualTo("https://foodbank.example.org/preston");
-		// Added from the service page, with the token its form carries.
-		MockHttpServletResponse service = page("/services/" + ID);
-		String html = service.getContentAsString();
+		// Added from the service page, with the token its form carries and the cookie
+		// (or,
+		// after another class's csrf() in this shared context, the session) that holds
+		// it.
+		var shown = this.mvc.perform(from(api("/services/" + ID))).andReturn();
+		String html = shown.getResponse().getContentAsString();
 		assertThat(html).contains("href=\"/services/" + ID + "/go/phone\"");
-		// The form's token, and the cookie that holds it, as the browser sends them back.
-		// Not WebTest.post: its csrf() would swap the token's cookie for a session.
 		MockHttpServletRequestBuilder add = from(MockMvcRequestBuilders.post("/list/add"));
-		service.getHeaders("Set-Cookie").stream().map(c -> c.substring(0, c.indexOf(';'))).forEach(c -> {
-			add.cookie(
-					new jakarta.servlet.http.Cookie(c.substring(0, c.indexOf('=')), c.substring(c.indexOf('=') + 1)));
-		});
+		shown.getResponse()
+			.getHeaders("Set-Cookie")
+			.stream()
+			.map(c -> c.substring(0, c.indexOf(';')))
+			.forEach(c -> add.cookie(
+					new jakarta.servlet.http.Cookie(c.substring(0, c.indexOf('=')), c.substring(c.indexOf('=') + 1))));
+		if (shown.getRequest().getSession(false) instanceof MockHttpSession session) {
+			add.session(session);
+		}
 		this.mvc.perform(add.param("_csrf", SignIn.token(html)).param("id", ID).param("back", "/services/" + ID))
 			.andExpect(redirectedUrl("/services/" + ID));
 
