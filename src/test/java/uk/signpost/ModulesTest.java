@@ -31,8 +31,7 @@ class ModulesTest {
 				"uk.signpost.analytics", "uk.signpost.api", "uk.signpost.content", "uk.signpost.demo",
 				"uk.signpost.directory", "uk.signpost.feedback", "uk.signpost.geo", "uk.signpost.govuk",
 				"uk.signpost.ingest", "uk.signpost.review", "uk.signpost.search", "uk.signpost.settings",
-				"uk.signpost.staff",
-				"uk.signpost.web");
+				"uk.signpost.staff", "uk.signpost.web");
 	}
 
 	@Test
