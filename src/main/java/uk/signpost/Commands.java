@@ -18,6 +18,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import uk.signpost.analytics.AnalyticsBenchmark;
 import uk.signpost.api.ApiBenchmark;
 import uk.signpost.demo.DemoDirectory;
 import uk.signpost.demo.DemoPublishers;
@@ -40,7 +41,8 @@ import uk.signpost.web.WebBenchmark;
 public final class Commands {
 
 	static final Set<String> NAMES = Set.of("import", "generate", "bench-import", "reindex", "import-postcodes",
-			"import-places", "geo-tables", "bench-search", "bench-api", "bench-web", "bench-duplicates", "users",
+			"import-places", "geo-tables", "bench-search", "bench-api", "bench-web", "bench-duplicates", "bench-analytics",
+			"users",
 			"help");
 
 	private static final String USAGE = """
@@ -57,6 +59,7 @@ public final class Commands {
 			  java -jar target/signpost.jar bench-api [--services 100000] [--requests 500] [--reuse <folder>]
 			  java -jar target/signpost.jar bench-web [--services 100000] [--seconds 10] [--connections 16] [--reuse <folder>]
 			  java -jar target/signpost.jar bench-duplicates [--services 100000] [--reuse <folder>]
+			  java -jar target/signpost.jar bench-analytics [--services 2400] [--requests 1000] [--rounds 2] [--reuse <folder>]
 			  java -jar target/signpost.jar users add --email <address> --role admin|curator|publisher [--password-stdin]
 			                                    [--name "Sam Patel"] [--organisation "Lancashire County Council"]
 			                                    [--publisher <id>[,<id>...]]
@@ -120,6 +123,10 @@ public final class Commands {
 				case "bench-duplicates" -> DuplicatesBenchmark.run(arguments.integer("services", 100_000),
 						arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
 						arguments.spring, Commands::start, out);
+				case "bench-analytics" -> AnalyticsBenchmark.run(arguments.integer("services", 2400),
+						arguments.integer("requests", 1000), arguments.integer("rounds", 2),
+						arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
+						arguments.spring, Commands::startSite, out);
 				case "users" -> UsersCommand.run(arguments.positional, arguments.options, arguments.flags,
 						arguments.spring, in, out, err);
 				case "help", "--help", "-h" -> {

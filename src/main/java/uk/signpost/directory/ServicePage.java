@@ -198,6 +198,30 @@ public record ServicePage(Service service, Organization organization, List<Venue
 		return this.service.url() != null && WEB.matcher(this.service.url()).matches() ? this.service.url() : null;
 	}
 
+	/** An address a mailto: link can carry whole: no spaces, brackets or quotes. */
+	private static final Pattern EMAIL = Pattern.compile("^[^\\s<>\"]+@[^\\s<>\"]+$");
+
+	/**
+	 * The contact summary's link of a kind: through Signpost, which counts the click and
+	 * sends the person on to {@link #contact}.
+	 */
+	public String go(String kind) {
+		return "/services/" + this.service.id() + "/go/" + kind;
+	}
+
+	/**
+	 * Where a counted link goes: this service's own first phone, email or website, or
+	 * null when it has none (never anywhere the request names).
+	 */
+	public String contact(ContactClicked.Kind kind) {
+		return switch (kind) {
+			case PHONE -> firstPhone() == null ? null : tel(firstPhone().number());
+			case EMAIL -> this.service.email() != null && EMAIL.matcher(this.service.email().strip()).matches()
+					? "mailto:" + this.service.email().strip() : null;
+			case WEBSITE -> website();
+		};
+	}
+
 	/** A phone number as a tel: link: digits and a leading +. */
 	public String tel(String number) {
 		return Service.Phone.tel(number);

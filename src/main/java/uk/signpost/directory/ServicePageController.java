@@ -3,14 +3,18 @@ package uk.signpost.directory;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 import uk.signpost.govuk.Dates;
 
@@ -24,8 +28,12 @@ class ServicePageController {
 
 	private final ObjectProvider<ReportedProblems> reported;
 
-	ServicePageController(ServicePages pages, MessageSource messages, ObjectProvider<ReportedProblems> reported) {
+	private final ApplicationEventPublisher events;
+
+	ServicePageController(ServicePages pages, MessageSource messages, ObjectProvider<ReportedProblems> reported,
+			ApplicationEventPublisher events) {
 		this.pages = pages;
+		this.events = events;
 		this.text = new MessageSourceAccessor(messages);
 		this.reported = reported;
 	}
@@ -49,7 +57,28 @@ class ServicePageController {
 		}
 		model.addAttribute("page", page);
 		model.addAttribute("reported", reported(id));
+		this.events.publishEvent(new ServiceViewed(id, page.service().publisherId(),
+				back.startsWith("/search?") ? back.substring("/search?".length()) : null));
 		return "service";
+	}
+
+	/**
+	 * The contact summary's phone, email and website links come through here to be
+	 * counted, and go on to that service's own number or address: nothing else, so this
+	 * is never a way to send people to another site.
+	 */
+	@GetMapping("/services/{id}/go/{kind}")
+	ResponseEntity<Void> go(@PathVariable String id, @PathVariable String kind) {
+		ContactClicked.Kind clicked = ContactClicked.Kind.of(kind);
+		ServicePage page = clicked == null ? null : this.pages.find(id, "/search", this.text).orElse(null);
+		String target = page == null || page.service().isWithdrawn() ? null : page.contact(clicked);
+		if (target == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		this.events.publishEvent(new ContactClicked(id, page.service().publisherId(), clicked));
+		// The address as it is, not a view's redirect: that would read {braces} in a
+		// website as template variables.
+		return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, target).build();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpHeaders;
@@ -42,8 +43,11 @@ class SearchController {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	SearchController(ServiceSearch search, PlaceFinder places, ResultCards cards, MessageSource messages,
-			DirectorySummary.Reader directory, ObjectProvider<Clock> clock) {
+			DirectorySummary.Reader directory, ObjectProvider<Clock> clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.directory = directory;
 		this.search = search;
 		this.places = places;
@@ -73,6 +77,12 @@ class SearchController {
 					? new ServiceQuery.Near(place.latitude(), place.longitude(), place.areas()) : null;
 			result = this.search.search(form.toQuery(near, PAGE_SIZE));
 			found = this.cards.cards(result.hits(), Validity.now(this.clock), this.text);
+			// For the analytics: an empty search box with no place and no filter is not a
+			// search.
+			if (form.q() != null || form.where() != null || form.hasFilters()) {
+				this.events.publishEvent(Searched.of(form, where instanceof PlaceFinder.Found place ? place : null,
+						result, Searched.FROM_RELAXATION.equals(parameters.getFirst(Searched.FROM))));
+			}
 		}
 		SearchPage page = new SearchPage(form, where, result, found, PAGE_SIZE, Validity.today(this.clock), this.text);
 		model.addAttribute("page", page);

@@ -361,8 +361,10 @@ public record SearchPage(SearchForm form, PlaceFinder.Whereabouts where, SearchR
 					? this.text.getMessage("search.relax.radius",
 							new Object[] { radiusLabel(Double.parseDouble(relaxation.value())) })
 					: words(filter, "relax", label(filter, relaxation.value()));
+			// Marked, so the analytics can count the changes people take.
 			String url = filter == null ? this.form.withRadius(Double.parseDouble(relaxation.value()))
 					: this.form.without(filter);
+			url += (url.contains("?") ? "&" : "?") + Searched.FROM + "=" + Searched.FROM_RELAXATION;
 			links.add(new Link(this.text.getMessage("search.relaxation", new Object[] { change, relaxation.count() }),
 					url));
 		}

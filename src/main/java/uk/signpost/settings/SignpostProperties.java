@@ -336,4 +336,39 @@ public class SignpostProperties {
 
 	}
 
+	/** What the site records of how it is used (the workspace's Analytics). */
+	private final Analytics analytics = new Analytics();
+
+	public Analytics getAnalytics() {
+		return this.analytics;
+	}
+
+	public static class Analytics {
+
+		/** Record searches, service views, contact clicks and list additions. */
+		private boolean enabled = true;
+
+		/**
+		 * How many days each recorded event is kept; the daily totals are kept for good.
+		 */
+		private int keepDays = 90;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getKeepDays() {
+			return this.keepDays;
+		}
+
+		public void setKeepDays(int keepDays) {
+			this.keepDays = keepDays;
+		}
+
+	}
+
 }

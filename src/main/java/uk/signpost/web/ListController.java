@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.MediaType;
@@ -42,8 +43,12 @@ class ListController {
 
 	private final Clock clock;
 
-	ListController(ServicePages pages, MessageSource messages, ObjectProvider<Clock> clock) {
+	private final ApplicationEventPublisher events;
+
+	ListController(ServicePages pages, MessageSource messages, ObjectProvider<Clock> clock,
+			ApplicationEventPublisher events) {
 		this.pages = pages;
+		this.events = events;
 		this.text = new MessageSourceAccessor(messages);
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
@@ -132,7 +137,10 @@ class ListController {
 			// Nothing ticked: back to the same results, which then say what to do.
 			return "redirect:" + back + (back.contains("?") ? "&" : "?") + "kept=none";
 		}
-		YourList.write(request, response, YourList.with(YourList.read(request), id == null ? List.of() : id));
+		List<String> own = YourList.read(request);
+		List<String> both = YourList.with(own, id == null ? List.of() : id);
+		YourList.write(request, response, both);
+		added(own, both);
 		return "redirect:" + (local ? back : "/list");
 	}
 
@@ -171,8 +179,17 @@ class ListController {
 		List<String> shared = YourList.parse(ids);
 		List<String> both = YourList.with(own, shared);
 		YourList.write(request, response, both);
+		added(own, both);
 		boolean full = shared.stream().anyMatch(id -> !both.contains(id));
 		return "redirect:/list?added=" + (both.size() - own.size()) + (full ? "&full=yes" : "");
+	}
+
+	/** What a change added, for the analytics. */
+	private void added(List<String> before, List<String> after) {
+		List<String> added = after.stream().filter(id -> !before.contains(id)).toList();
+		if (!added.isEmpty()) {
+			this.events.publishEvent(new AddedToList(added));
+		}
 	}
 
 	private List<ServicePage> entries(List<String> ids) {

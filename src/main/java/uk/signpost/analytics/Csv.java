@@ -1,0 +1,44 @@
+package uk.signpost.analytics;
+
+import java.util.List;
+
+import uk.signpost.govuk.Table;
+
+/**
+ * A table as CSV (RFC 4180), its cells as the page shows them ("fewer than 5" too). A
+ * cell a spreadsheet would read as a formula (=, +, -, @, or a tab or return first) gets
+ * an apostrophe in front, so opening a download never runs what a search typed.
+ */
+final class Csv {
+
+	private Csv() {
+	}
+
+	static String of(Table table) {
+		StringBuilder csv = new StringBuilder();
+		line(csv, table.head());
+		for (List<Table.Cell> row : table.rows()) {
+			line(csv, row.stream().map(Table.Cell::text).toList());
+		}
+		return csv.toString();
+	}
+
+	private static void line(StringBuilder csv, List<String> cells) {
+		for (int i = 0; i < cells.size(); i++) {
+			csv.append(i == 0 ? "" : ",").append(cell(cells.get(i)));
+		}
+		csv.append("\r\n");
+	}
+
+	static String cell(String text) {
+		String value = text == null ? "" : text;
+		if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+			value = "'" + value;
+		}
+		if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+			value = "\"" + value.replace("\"", "\"\"") + "\"";
+		}
+		return value;
+	}
+
+}
