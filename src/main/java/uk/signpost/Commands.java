@@ -41,9 +41,8 @@ import uk.signpost.web.WebBenchmark;
 public final class Commands {
 
 	static final Set<String> NAMES = Set.of("import", "generate", "bench-import", "reindex", "import-postcodes",
-			"import-places", "geo-tables", "bench-search", "bench-api", "bench-web", "bench-duplicates", "bench-analytics",
-			"users",
-			"help");
+			"import-places", "geo-tables", "bench-search", "bench-api", "bench-web", "bench-duplicates",
+			"bench-analytics", "users", "help");
 
 	private static final String USAGE = """
 			Usage:
