@@ -54,14 +54,16 @@ public class PublisherContacts {
 		if (set.isPresent()) {
 			return set;
 		}
-		// The feed's own organisation, only when every service in it is that one
-		// organisation's: in a feed of many organisations, one of them must never receive
-		// reports about the others' services.
-		List<String> emails = this.jdbc.queryForList("""
-				SELECT DISTINCT o.email FROM service s LEFT JOIN organization o ON o.id = s.organization_id
-				WHERE s.publisher_id = ? FETCH FIRST 2 ROWS ONLY""", String.class, publisherId);
-		return emails.size() == 1 && emails.get(0) != null && Emails.valid(emails.get(0).strip())
-				? Optional.of(new Contact(emails.get(0).strip(), Source.FEED)) : Optional.empty();
+		// The feed's own organisation, only when the feed's services name one
+		// organisation
+		// (services that name none do not count): in a feed of many organisations, one of
+		// them must never receive reports about the others' services.
+		List<String> emails = this.jdbc.query("""
+				SELECT o.id, o.email FROM service s JOIN organization o ON o.id = s.organization_id
+				WHERE s.publisher_id = ? GROUP BY o.id, o.email FETCH FIRST 2 ROWS ONLY""",
+				(rs, n) -> rs.getString(2) == null ? "" : rs.getString(2).strip(), publisherId);
+		return emails.size() == 1 && Emails.valid(emails.get(0)) ? Optional.of(new Contact(emails.get(0), Source.FEED))
+				: Optional.empty();
 	}
 
 	/** The contact staff set in the workspace; null or blank removes it. */

@@ -119,4 +119,22 @@ class FeedsPageTest extends WebTest {
 		this.mvc.perform(get("/manage/feeds/council")).andExpect(redirectedUrl("/sign-in"));
 	}
 
+	@Test
+	void aFeedsOrganisationIsItsContactOnlyWhenTheFeedIsOneOrganisations() throws Exception {
+		load("one", """
+				[{"id": "a", "name": "Lunch club", "status": "active",
+				  "organization": {"id": "org", "name": "Age Concern", "email": "hello@age.example.org"}},
+				 {"id": "b", "name": "Tea dance", "status": "active"}]""");
+		assertThat(this.contacts.contact("one"))
+			.contains(new PublisherContacts.Contact("hello@age.example.org", PublisherContacts.Source.FEED));
+		// An aggregator's feed: neither charity is sent reports about the other's
+		// services.
+		load("many", """
+				[{"id": "a", "name": "Lunch club", "status": "active",
+				  "organization": {"id": "org1", "name": "Age Concern", "email": "hello@age.example.org"}},
+				 {"id": "b", "name": "Food bank", "status": "active",
+				  "organization": {"id": "org2", "name": "Food Trust", "email": "hello@food.example.org"}}]""");
+		assertThat(this.contacts.contact("many")).isEmpty();
+	}
+
 }
