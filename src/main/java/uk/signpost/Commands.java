@@ -346,9 +346,19 @@ public final class Commands {
 		return startWith(WebApplicationType.NONE, Map.of("signpost.search-backlog-poll", "1h"), springArgs);
 	}
 
-	/** The site itself, for benchmarks that time it over HTTP. */
+	/**
+	 * The site itself, for benchmarks that time it over HTTP: on free ports, the site's
+	 * and the management one, unless the arguments name them (as command-line arguments,
+	 * since application.yml's management port would outrank default properties).
+	 */
 	public static ConfigurableApplicationContext startSite(List<String> springArgs) {
-		return startWith(WebApplicationType.SERVLET, Map.of(), springArgs);
+		List<String> args = new ArrayList<>(springArgs);
+		for (String port : List.of("server.port", "management.server.port")) {
+			if (args.stream().noneMatch(arg -> arg.startsWith("--" + port + "="))) {
+				args.add("--" + port + "=0");
+			}
+		}
+		return startWith(WebApplicationType.SERVLET, Map.of(), args);
 	}
 
 	private static ConfigurableApplicationContext startWith(WebApplicationType type, Map<String, Object> settings,

@@ -42,7 +42,6 @@ public final class AnalyticsBenchmark {
 		BenchmarkFolder folder = BenchmarkFolder.prepare(services, reuse, out);
 		List<String> spring = new ArrayList<>(springArgs);
 		spring.add(folder.dataDirSetting());
-		spring.add("--server.port=0");
 		try (ConfigurableApplicationContext context = site.apply(spring)) {
 			if (!folder.load(context, out)) {
 				return 1;

@@ -41,8 +41,6 @@ public final class ApiBenchmark {
 		BenchmarkFolder folder = BenchmarkFolder.prepare(services, reuse, out);
 		List<String> spring = new ArrayList<>(springArgs);
 		spring.add(folder.dataDirSetting());
-		spring.add("--server.port=0");
-		spring.add("--management.server.port=0");
 		try (ConfigurableApplicationContext context = site.apply(spring)) {
 			if (!folder.load(context, out)) {
 				return 1;

@@ -121,11 +121,9 @@ class AccountsController {
 	String enable(@PathVariable String id, @PathVariable String change, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes flash) {
 		Staff staff = Staff.current(request);
-		StaffAccounts.Account account = this.accounts.all()
-			.stream()
-			.filter(a -> String.valueOf(a.id()).equals(id))
-			.findFirst()
-			.orElse(null);
+		// Anything but a number in the address is no account.
+		StaffAccounts.Account account = id.matches("\\d{1,18}") ? this.accounts.find(Long.parseLong(id)).orElse(null)
+				: null;
 		if (account == null) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
 			return "error/404";

@@ -98,6 +98,11 @@ public class StaffAccounts {
 			.findFirst();
 	}
 
+	/** An account by its number. */
+	public Optional<Account> find(long id) {
+		return this.jdbc.query("SELECT * FROM staff_account WHERE id = ?", this::account, id).stream().findFirst();
+	}
+
 	/** The signed-in person for an account that may still sign in. */
 	public Optional<Staff> staff(String email) {
 		return find(email).filter(Account::enabled).map(Account::staff);

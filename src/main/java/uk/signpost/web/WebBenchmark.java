@@ -65,8 +65,6 @@ public final class WebBenchmark {
 		BenchmarkFolder folder = BenchmarkFolder.prepare(services, reuse, out);
 		List<String> spring = new ArrayList<>(springArgs);
 		spring.add(folder.dataDirSetting());
-		spring.add("--server.port=0");
-		spring.add("--management.server.port=0");
 		try (ConfigurableApplicationContext context = site.apply(spring)) {
 			if (!folder.load(context, out)) {
 				return 1;
