@@ -147,36 +147,51 @@ class ServiceAtLocationFinder {
 	}
 
 	/**
-	 * Locations within a distance, nearest first. Services with one venue (most) are
-	 * counted by the index and read nearest first only as far as the page goes; the few
-	 * with several venues are read whole and each of their venues measured here. Only the
-	 * page's venues are named from the database. Reading and measuring every candidate
-	 * took 0.7 s near a busy town at 100,000 services (docs/benchmarks.md).
+	 * Locations within a distance, nearest first. The index counts them (one count per
+	 * venue position) and gives services by their nearest venue, a slice at a time; their
+	 * venues are measured here until the page is settled: no venue of a service not yet
+	 * read can be nearer than the last one read. Only the page's venues are named from
+	 * the database. Reading and measuring every service in reach took 0.7 s near a busy
+	 * town at 100,000 services (docs/benchmarks.md).
 	 */
 	private Found within(ApiQuery query, ServiceQuery.Near near, double metres, int offset, int perPage) {
-		ApiQuery candidates = query.with(query.filters().venuesWithin(near, metres / METRES_PER_MILE));
+		double miles = metres / METRES_PER_MILE;
+		ApiQuery candidates = query.with(query.filters().venuesWithin(near, miles));
+		long total = this.search.venuesWithin(candidates.query(), candidates.filters(), near, miles);
 		record Measured(String serviceId, int venue, double metres) {
 		}
 		List<Measured> measured = new ArrayList<>();
-		// The index said these are in reach: measured for the answer, not checked again.
-		ServiceLists.OneVenue one = this.search.oneVenue(candidates.query(), candidates.filters(), near,
-				offset + perPage);
-		for (ServiceLists.Venues service : one.nearest()) {
-			measured.add(new Measured(service.serviceId(), 0,
-					Distance.miles(near.latitude(), near.longitude(), service.latitudes()[0], service.longitudes()[0])
-							* METRES_PER_MILE));
-		}
-		long fromSeveral = 0;
-		for (ServiceLists.Venues service : this.search.severalVenues(candidates.query(), candidates.filters())) {
-			for (int i = 0; i < service.latitudes().length; i++) {
-				double distance = Distance.miles(near.latitude(), near.longitude(), service.latitudes()[i],
-						service.longitudes()[i]) * METRES_PER_MILE;
-				if (distance <= metres) {
-					measured.add(new Measured(service.serviceId(), i, distance));
-					fromSeveral++;
+		double settled = Double.POSITIVE_INFINITY;
+		int size = Math.max(64, Math.min(SLICE, offset + perPage));
+		for (int from = 0;; from += size, size = Math.min(SLICE, size * 4)) {
+			List<ServiceLists.Venues> slice = this.search.nearestVenues(candidates.query(), candidates.filters(), near,
+					from, size);
+			double nearestOfLast = Double.POSITIVE_INFINITY;
+			for (ServiceLists.Venues service : slice) {
+				nearestOfLast = Double.POSITIVE_INFINITY;
+				for (int i = 0; i < service.latitudes().length; i++) {
+					double distance = Distance.miles(near.latitude(), near.longitude(), service.latitudes()[i],
+							service.longitudes()[i]) * METRES_PER_MILE;
+					nearestOfLast = Math.min(nearestOfLast, distance);
+					if (distance <= metres) {
+						measured.add(new Measured(service.serviceId(), i, distance));
+					}
 				}
 			}
+			if (slice.size() < size) {
+				settled = Double.POSITIVE_INFINITY;
+				break;
+			}
+			// Services not read yet have no venue nearer than the last one read's
+			// nearest.
+			settled = nearestOfLast;
+			double edge = settled;
+			if (settled > metres || measured.stream().filter(m -> m.metres() < edge).count() >= offset + perPage) {
+				break;
+			}
 		}
+		double edge = settled;
+		measured.removeIf(m -> m.metres() >= edge);
 		// Equal distances (one venue, several services) in a fixed order, so pages never
 		// overlap.
 		measured.sort(Comparator.comparingDouble(Measured::metres)
@@ -194,7 +209,7 @@ class ServiceAtLocationFinder {
 				matches.add(new Match(own.get(venue.venue()), venue.serviceId(), venue.metres()));
 			}
 		}
-		return new Found(one.total() + fromSeveral, matches);
+		return new Found(total, matches);
 	}
 
 	private static final Comparator<Match> NEAREST = Comparator.comparing(Match::metres,

@@ -7,6 +7,8 @@ import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.engine.spatial.GeoPoint;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.PropertyBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyBinding;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.DocumentId;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
@@ -143,12 +145,10 @@ class ServiceDocument {
 	 * ServiceDocuments.isVenue).
 	 */
 	@GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
+	@PropertyBinding(binder = @PropertyBinderRef(type = VenuePositions.class))
 	List<GeoPoint> venue = new ArrayList<>();
 
-	/**
-	 * How many venues: the API finds services with one venue nearest first in the index
-	 * and measures only the few with several itself.
-	 */
+	/** How many venues: past VenuePositions.FIELDS the API counts the rest itself. */
 	@GenericField
 	int venues;
 

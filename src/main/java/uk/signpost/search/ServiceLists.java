@@ -8,12 +8,15 @@ import java.util.Map;
 
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.search.common.SortMode;
 import org.hibernate.search.engine.spatial.DistanceUnit;
 import org.hibernate.search.engine.spatial.GeoPoint;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import uk.signpost.geo.Distance;
 
 /**
  * The API's slices of the index: matches in order without counts, spelling correction or
@@ -55,54 +58,70 @@ public class ServiceLists {
 	}
 
 	/**
-	 * Every matching service with more than one venue, with its venues, in no order: the
-	 * API measures them itself, from the index. Those with one venue it reads nearest
-	 * first with {@link #oneVenue}, so a search near a busy town reads a page, not every
-	 * match.
+	 * How many venues of the matching services lie within miles of near: one count for
+	 * each venue position (VenuePositions), reading no document, and the venues past the
+	 * last position measured from the few services that have that many.
 	 */
-	public List<Venues> severalVenues(ServiceQuery query, ApiFilters api) {
+	public long venuesWithin(ServiceQuery query, ApiFilters api, ServiceQuery.Near near, double miles) {
+		String searched = this.words.searched(query.text());
+		int slot = ServiceDocuments.slotNow(this.clock);
+		GeoPoint from = IndexQueries.point(near);
+		long total = 0;
+		try (SearchSession session = this.index.session()) {
+			for (int i = 0; i < VenuePositions.FIELDS; i++) {
+				String field = VenuePositions.field(i);
+				long count = session.search(ServiceDocument.class)
+					.where(f -> f.bool()
+						.filter(IndexQueries.of(f, query, api, searched, slot, null, false))
+						.filter(f.spatial().within().field(field).circle(from, miles, DistanceUnit.MILES)))
+					.fetchTotalHitCount();
+				total += count;
+				if (count == 0) {
+					// A service's venues fill the positions in order: none here, none
+					// later.
+					return total;
+				}
+			}
+			List<List<?>> rows = session.search(ServiceDocument.class)
+				.select(f -> f.composite().from(f.id(String.class), f.field("venue", GeoPoint.class).list()).asList())
+				.where(f -> f.bool()
+					.filter(IndexQueries.of(f, query, api, searched, slot, null, false))
+					.filter(f.range().field("venues").greaterThan(VenuePositions.FIELDS)))
+				.fetchAllHits();
+			for (List<?> row : rows) {
+				Venues venues = venues((String) row.get(0), row.get(1));
+				for (int i = VenuePositions.FIELDS; i < venues.latitudes().length; i++) {
+					if (Distance.miles(near.latitude(), near.longitude(), venues.latitudes()[i],
+							venues.longitudes()[i]) <= miles) {
+						total++;
+					}
+				}
+			}
+		}
+		return total;
+	}
+
+	/**
+	 * Matching services with their venues, by the distance of their nearest venue to near
+	 * (equal ones by id), a slice at a time: the API measures their venues itself and
+	 * reads on until the page it is asked for is settled.
+	 */
+	public List<Venues> nearestVenues(ServiceQuery query, ApiFilters api, ServiceQuery.Near near, int offset,
+			int limit) {
 		String searched = this.words.searched(query.text());
 		int slot = ServiceDocuments.slotNow(this.clock);
 		try (SearchSession session = this.index.session()) {
 			List<List<?>> rows = session.search(ServiceDocument.class)
 				.select(f -> f.composite().from(f.id(String.class), f.field("venue", GeoPoint.class).list()).asList())
-				.where(f -> f.bool()
-					.filter(IndexQueries.of(f, query, api, searched, slot, null, false))
-					.filter(f.range().field("venues").atLeast(2)))
+				.where(f -> f.bool().filter(IndexQueries.of(f, query, api, searched, slot, null, false)))
+				.sort(f -> f.distance("venue", IndexQueries.point(near)).mode(SortMode.MIN).then().field("idSort"))
 				.totalHitCountThreshold(0)
-				.fetchAllHits();
+				.fetchHits(offset, limit);
 			List<Venues> found = new ArrayList<>(rows.size());
 			for (List<?> row : rows) {
 				found.add(venues((String) row.get(0), row.get(1)));
 			}
 			return found;
-		}
-	}
-
-	/** How many matching services have one venue, and the first of them nearest first. */
-	public record OneVenue(long total, List<Venues> nearest) {
-	}
-
-	/**
-	 * Matching services with exactly one venue: how many, and the limit nearest to near
-	 * (equal distances by service id).
-	 */
-	public OneVenue oneVenue(ServiceQuery query, ApiFilters api, ServiceQuery.Near near, int limit) {
-		String searched = this.words.searched(query.text());
-		int slot = ServiceDocuments.slotNow(this.clock);
-		try (SearchSession session = this.index.session()) {
-			SearchResult<List<?>> result = session.search(ServiceDocument.class)
-				.select(f -> f.composite().from(f.id(String.class), f.field("venue", GeoPoint.class).list()).asList())
-				.where(f -> f.bool()
-					.filter(IndexQueries.of(f, query, api, searched, slot, null, false))
-					.filter(f.match().field("venues").matching(1)))
-				.sort(f -> f.distance("venue", IndexQueries.point(near)).then().field("idSort"))
-				.fetch(limit);
-			List<Venues> nearest = new ArrayList<>(result.hits().size());
-			for (List<?> row : result.hits()) {
-				nearest.add(venues((String) row.get(0), row.get(1)));
-			}
-			return new OneVenue(result.total().hitCount(), nearest);
 		}
 	}
 
