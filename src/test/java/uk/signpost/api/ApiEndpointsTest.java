@@ -101,6 +101,37 @@ class ApiEndpointsTest extends WebTest {
 	}
 
 	@Test
+	void aServiceWithMoreVenuesThanTheIndexHasFieldsForIsCountedAndPagedWhole() throws Exception {
+		// Eleven venues 200 m apart going north from Market Hall: past the index's eight
+		// venue positions (search.VenuePositions).
+		StringBuilder venues = new StringBuilder();
+		List<String> expected = new ArrayList<>();
+		for (int i = 0; i < 11; i++) {
+			venues.append(i == 0 ? "" : ",")
+				.append("""
+						{"id": "hub-%d", "location": {"id": "hub-loc-%d", "location_type": "physical",
+						  "name": "Hub %d", "latitude": %.4f, "longitude": -2.6995}}""".formatted(i, i, i,
+						53.7590 + 0.0018 * i));
+			expected.add(RecordId.of("hubs", "service_at_location", "hub/hub-" + i));
+		}
+		load("hubs", """
+				[{"id": "hub", "name": "Family Hubs", "status": "active", "description": "Family hubs",
+				  "organization": {"id": "org-hubs", "name": "Hubs", "description": "Hubs"},
+				  "service_at_locations": [%s]}]""".formatted(venues));
+		List<String> ids = new ArrayList<>();
+		for (int page = 1; page <= 4; page++) {
+			JsonNode near = fetchJson(
+					"/api/service_at_locations?postcode=PR1%202JA&proximity=5000&per_page=4&page=" + page);
+			assertThat(near.path("total_items").asInt()).isEqualTo(13);
+			ids.addAll(ids(near));
+		}
+		assertThat(ids).hasSize(13).doesNotHaveDuplicates().containsAll(expected);
+		// Nearest first: the hub's venues go north for 2 km; Fulwood's, at 3.5 km, last.
+		assertThat(ids.stream().filter(expected::contains).toList()).isEqualTo(expected);
+		assertThat(ids.get(12)).isEqualTo(sal("pantry", "pantry-fulwood"));
+	}
+
+	@Test
 	void serviceAtLocationsAreFilteredAndPagedLikeServices() throws Exception {
 		JsonNode all = fetchJson("/api/service_at_locations?per_page=2");
 		assertThat(all.path("total_items").asInt()).isEqualTo(5);
