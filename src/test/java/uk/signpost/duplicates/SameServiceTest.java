@@ -75,11 +75,12 @@ class SameServiceTest extends WebTest {
 		this.jdbc.update("UPDATE publisher SET name = ? WHERE id = ?", "Lancashire County Council", "council");
 		this.jdbc.update("UPDATE publisher SET name = ? WHERE id = ?", "NHS Lancashire", "nhs");
 		this.jdbc.update("UPDATE publisher SET name = ? WHERE id = ?", "Trussell <Preston>", "charity");
-		// Candidates found by hand, whatever detection makes of three records.
-		this.jdbc.update("DELETE FROM duplicate_pair");
-		candidate(COUNCIL_FB, NHS_FB);
-		candidate(NHS_FB, CHARITY_FB);
-		candidate(COUNCIL_FB, DEBT);
+		// Pairs by hand, whatever detection (after each import, on its own thread) makes
+		// of
+		// three records; stored as rejected, which detection never touches, until
+		// decided.
+		pair(COUNCIL_FB, NHS_FB);
+		pair(NHS_FB, CHARITY_FB);
 	}
 
 	@AfterEach
@@ -88,11 +89,15 @@ class SameServiceTest extends WebTest {
 		this.jdbc.update("DELETE FROM service_check WHERE service_id = ?", COUNCIL_FB);
 	}
 
-	private void candidate(String a, String b) {
+	private void pair(String a, String b) {
 		String first = a.compareTo(b) < 0 ? a : b;
-		this.jdbc.update(
-				"INSERT INTO duplicate_pair (service_a, service_b, score, reasons, state, found_at) VALUES (?, ?, 0.9, 'name=0.90', 'candidate', ?)",
-				first, first.equals(a) ? b : a, OffsetDateTime.now(ZoneOffset.UTC));
+		String second = first.equals(a) ? b : a;
+		if (this.jdbc.update("UPDATE duplicate_pair SET state = 'rejected' WHERE service_a = ? AND service_b = ?",
+				first, second) == 0) {
+			this.jdbc.update(
+					"INSERT INTO duplicate_pair (service_a, service_b, score, reasons, state, found_at) VALUES (?, ?, 0.9, 'name=0.90', 'rejected', ?)",
+					first, second, OffsetDateTime.now(ZoneOffset.UTC));
+		}
 	}
 
 	/**
