@@ -51,7 +51,9 @@ final class IndexQueries {
 			bool.mustNot(follower(f));
 		}
 		if (text != null && scored) {
-			bool.should(f.match().field("names").matching(text).boost(3f));
+			bool.should((api == null ? f.match().fields("names", "sameServiceNames") : f.match().field("names"))
+				.matching(text)
+				.boost(3f));
 			bool.should(f.match().field("taxonomy").matching(text).boost(2f));
 		}
 		if (query.near() != null) {

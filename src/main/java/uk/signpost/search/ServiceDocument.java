@@ -170,6 +170,13 @@ class ServiceDocument {
 	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
 	List<String> sameServiceText = new ArrayList<>();
 
+	/**
+	 * On a group's lead, the other copies' {@link #names}: a search for any copy's name
+	 * ranks the group as that copy would have been ranked.
+	 */
+	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
+	List<String> sameServiceNames = new ArrayList<>();
+
 	/** Fills the combined fields once the others are read. */
 	void complete() {
 		this.names.clear();

@@ -135,11 +135,10 @@ class ServiceDocuments {
 			ServiceDocument document = documents.get(id);
 			document.follows = group.follows(id);
 			if (!document.follows) {
-				group.others(id)
-					.stream()
-					.map(followers::get)
-					.filter(other -> other != null)
-					.forEach(other -> document.sameServiceText.addAll(other.text));
+				group.others(id).stream().map(followers::get).filter(other -> other != null).forEach(other -> {
+					document.sameServiceText.addAll(other.text);
+					document.sameServiceNames.addAll(other.names);
+				});
 			}
 		});
 	}

@@ -37,7 +37,7 @@ class SameServiceTest extends WebTest {
 			  "description": "Emergency food parcels for people in crisis",
 			  "phones": [{"id": "p", "number": "+44 1632 960001"}],
 			  "schedules": [{"id": "s", "freq": "WEEKLY", "byday": "MO", "opens_at": "10:00", "closes_at": "12:00"}]},
-			 {"id": "debt", "name": "Debt Advice Preston", "status": "active", "description": "Help with food bills and debt"}]""";
+			 {"id": "debt", "name": "Debt Advice Preston", "status": "active", "description": "Help with food bills and debt, with Trussell"}]""";
 
 	static final String NHS = """
 			[{"id": "food-bank", "name": "Preston Food Bank", "status": "active", "assured_date": "2026-11-20",
@@ -181,6 +181,19 @@ class SameServiceTest extends WebTest {
 			.doesNotContain("/services/" + COUNCIL_FB);
 		// The API keeps every publisher's record.
 		assertThat(fetchJson("/api/services?search=food+parcels").path("total_items").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void aGroupRanksWhereItsBestCopyWould() throws Exception {
+		// Only the charity's copy has Trussell in its name; the debt service has it only
+		// in its description, so ranks below it.
+		String before = page("/search?q=trussell");
+		assertThat(before.indexOf("/services/" + CHARITY_FB)).isPositive()
+			.isLessThan(before.indexOf("/services/" + DEBT));
+		confirmAll();
+		String after = page("/search?q=trussell");
+		assertThat(after).contains("2 services for trussell").doesNotContain("/services/" + CHARITY_FB);
+		assertThat(after.indexOf("/services/" + NHS_FB)).isPositive().isLessThan(after.indexOf("/services/" + DEBT));
 	}
 
 	@Test
