@@ -329,48 +329,50 @@ public record ServicePage(Service service, Organization organization, List<Venue
 	 * each once however many copies give it. Copies that add nothing are left out.
 	 */
 	public List<Addition> additions() {
-		Set<String> numbers = new HashSet<>();
-		Set<String> emails = new HashSet<>();
-		Set<String> sites = new HashSet<>();
-		Set<String> hours = new HashSet<>();
+		Set<String> seen = new HashSet<>();
+		added(this.service, seen);
 		List<Addition> additions = new ArrayList<>();
-		for (Service of : Stream.concat(Stream.of(this.service), this.copies.stream().map(Copy::service)).toList()) {
-			List<SummaryRow> rows = new ArrayList<>();
-			for (Service.Phone phone : of.phones()) {
-				if (phone.number() != null && numbers.add(digits(phone.number()))) {
-					rows.add(SummaryRow.of(phoneLabel(phone), List.of(phoneLink(phone))));
-				}
-			}
-			Stream.concat(Stream.of(of.email()), of.contacts().stream().map(Service.Contact::email))
-				.filter(ServicePage::has)
-				.filter(email -> emails.add(email.strip().toLowerCase(Locale.UK)))
-				.forEach(email -> rows.add(SummaryRow.of(words("service.contact.email"),
-						List.of(SummaryRow.Line.link(email, "mailto:" + email.strip())))));
-			String site = website(of);
-			if (site != null && sites
-				.add(site.toLowerCase(Locale.UK).replaceFirst("^https?://(www\\.)?", "").replaceFirst("/+$", ""))) {
-				rows.add(
-						SummaryRow.of(words("service.contact.website"), List.of(SummaryRow.Line.external(site, site))));
-			}
-			OpeningHours open = hours(of);
-			List<SummaryRow.Line> said = Stream
-				.concat(Stream.ofNullable(open.isKnown() ? open.sentence() : null), open.notes().stream())
-				.map(SummaryRow.Line::text)
-				.toList();
-			if (!said.isEmpty() && hours.add(said.toString())) {
-				rows.add(SummaryRow.of(words("service.hours"), said));
-			}
-			if (of != this.service && !rows.isEmpty()) {
-				Publisher by = this.copies.stream()
-					.filter(c -> c.service() == of)
-					.map(Copy::publisher)
-					.findFirst()
-					.orElse(null);
-				additions.add(new Addition(
-						by == null ? words("service.also.other") : words("service.also.from", by.name()), rows));
+		for (Copy copy : this.copies) {
+			List<SummaryRow> rows = added(copy.service(), seen);
+			if (!rows.isEmpty()) {
+				additions.add(new Addition(copy.publisher() == null ? words("service.also.other")
+						: words("service.also.from", copy.publisher().name()), rows));
 			}
 		}
 		return additions;
+	}
+
+	/**
+	 * The rows for what a copy says that is not in seen yet (phone numbers by their
+	 * digits, email addresses in any case, websites without their scheme, hours as said),
+	 * adding it to seen.
+	 */
+	private List<SummaryRow> added(Service of, Set<String> seen) {
+		List<SummaryRow> rows = new ArrayList<>();
+		for (Service.Phone phone : of.phones()) {
+			if (phone.number() != null && seen.add("phone:" + digits(phone.number()))) {
+				rows.add(SummaryRow.of(phoneLabel(phone), List.of(phoneLink(phone))));
+			}
+		}
+		Stream.concat(Stream.of(of.email()), of.contacts().stream().map(Service.Contact::email))
+			.filter(ServicePage::has)
+			.filter(email -> seen.add("email:" + email.strip().toLowerCase(Locale.UK)))
+			.forEach(email -> rows.add(SummaryRow.of(words("service.contact.email"),
+					List.of(SummaryRow.Line.link(email, "mailto:" + email.strip())))));
+		String site = website(of);
+		if (site != null && seen.add("website:"
+				+ site.toLowerCase(Locale.UK).replaceFirst("^https?://(www\\.)?", "").replaceFirst("/+$", ""))) {
+			rows.add(SummaryRow.of(words("service.contact.website"), List.of(SummaryRow.Line.external(site, site))));
+		}
+		OpeningHours open = hours(of);
+		List<SummaryRow.Line> said = Stream
+			.concat(Stream.ofNullable(open.isKnown() ? open.sentence() : null), open.notes().stream())
+			.map(SummaryRow.Line::text)
+			.toList();
+		if (!said.isEmpty() && seen.add("hours:" + said)) {
+			rows.add(SummaryRow.of(words("service.hours"), said));
+		}
+		return rows;
 	}
 
 	/** A phone number's digits, +44 as 0: the same number however it is written. */
