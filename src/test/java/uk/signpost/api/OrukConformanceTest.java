@@ -179,6 +179,12 @@ class OrukConformanceTest extends WebTest {
 				named += service.has("signpost_same_service_as") ? 1 : 0;
 			}
 			assertThat(named).isEqualTo(2);
+			assertThat(fetchJson("/api/service_at_locations/"
+					+ RecordId.of("council", "service_at_location", SERVICE_ID + "/sal-church"))
+				.path("service")
+				.path("signpost_same_service_as")
+				.get(0)
+				.asString()).isEqualTo(nhs);
 			assertThat(everyEndpoint("council", council,
 					RecordId.of("council", "service_at_location", SERVICE_ID + "/sal-church"),
 					RecordId.of("council", "organization", "org-foodbank"), RecordId.of("council", "taxonomy", "needs"),
