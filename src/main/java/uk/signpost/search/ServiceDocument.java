@@ -23,7 +23,11 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.SearchEnti
 @Indexed(index = "services")
 class ServiceDocument {
 
+	/**
+	 * Sortable too: the API breaks ties in distance by id, so its pages never overlap.
+	 */
 	@DocumentId
+	@KeywordField(name = "idSort", sortable = Sortable.YES)
 	String id;
 
 	@KeywordField
@@ -141,6 +145,13 @@ class ServiceDocument {
 	@GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
 	List<GeoPoint> venue = new ArrayList<>();
 
+	/**
+	 * How many venues: the API finds services with one venue nearest first in the index
+	 * and measures only the few with several itself.
+	 */
+	@GenericField
+	int venues;
+
 	/** Names of the areas it serves, lower case. */
 	@KeywordField(normalizer = "keyword", projectable = Projectable.YES)
 	List<String> serviceArea = new ArrayList<>();
@@ -188,6 +199,7 @@ class ServiceDocument {
 		addIfPresent(this.names, this.alternateName);
 		addIfPresent(this.about, this.description);
 		addIfPresent(this.about, this.eligibilityDescription);
+		this.venues = this.venue.size();
 		this.text.clear();
 		this.text.addAll(this.names);
 		this.text.addAll(this.taxonomy);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.spatial.DistanceUnit;
 import org.hibernate.search.engine.spatial.GeoPoint;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 
@@ -54,32 +55,67 @@ public class ServiceLists {
 	}
 
 	/**
-	 * Every matching service with its venues, in no order: the API measures them itself,
-	 * from the index, so a search near a busy town reads no rows.
+	 * Every matching service with more than one venue, with its venues, in no order: the
+	 * API measures them itself, from the index. Those with one venue it reads nearest
+	 * first with {@link #oneVenue}, so a search near a busy town reads a page, not every
+	 * match.
 	 */
-	public List<Venues> venues(ServiceQuery query, ApiFilters api) {
+	public List<Venues> severalVenues(ServiceQuery query, ApiFilters api) {
 		String searched = this.words.searched(query.text());
 		int slot = ServiceDocuments.slotNow(this.clock);
 		try (SearchSession session = this.index.session()) {
 			List<List<?>> rows = session.search(ServiceDocument.class)
 				.select(f -> f.composite().from(f.id(String.class), f.field("venue", GeoPoint.class).list()).asList())
-				.where(f -> f.bool().filter(IndexQueries.of(f, query, api, searched, slot, null, false)))
+				.where(f -> f.bool()
+					.filter(IndexQueries.of(f, query, api, searched, slot, null, false))
+					.filter(f.range().field("venues").atLeast(2)))
 				.totalHitCountThreshold(0)
 				.fetchAllHits();
 			List<Venues> found = new ArrayList<>(rows.size());
 			for (List<?> row : rows) {
-				@SuppressWarnings("unchecked")
-				List<GeoPoint> points = (List<GeoPoint>) row.get(1);
-				double[] latitudes = new double[points.size()];
-				double[] longitudes = new double[points.size()];
-				for (int i = 0; i < points.size(); i++) {
-					latitudes[i] = points.get(i).latitude();
-					longitudes[i] = points.get(i).longitude();
-				}
-				found.add(new Venues((String) row.get(0), latitudes, longitudes));
+				found.add(venues((String) row.get(0), row.get(1)));
 			}
 			return found;
 		}
+	}
+
+	/** How many matching services have one venue, and the first of them nearest first. */
+	public record OneVenue(long total, List<Venues> nearest) {
+	}
+
+	/**
+	 * Matching services with exactly one venue: how many, and the limit nearest to near
+	 * (equal distances by service id).
+	 */
+	public OneVenue oneVenue(ServiceQuery query, ApiFilters api, ServiceQuery.Near near, int limit) {
+		String searched = this.words.searched(query.text());
+		int slot = ServiceDocuments.slotNow(this.clock);
+		try (SearchSession session = this.index.session()) {
+			SearchResult<List<?>> result = session.search(ServiceDocument.class)
+				.select(f -> f.composite().from(f.id(String.class), f.field("venue", GeoPoint.class).list()).asList())
+				.where(f -> f.bool()
+					.filter(IndexQueries.of(f, query, api, searched, slot, null, false))
+					.filter(f.match().field("venues").matching(1)))
+				.sort(f -> f.distance("venue", IndexQueries.point(near)).then().field("idSort"))
+				.fetch(limit);
+			List<Venues> nearest = new ArrayList<>(result.hits().size());
+			for (List<?> row : result.hits()) {
+				nearest.add(venues((String) row.get(0), row.get(1)));
+			}
+			return new OneVenue(result.total().hitCount(), nearest);
+		}
+	}
+
+	private static Venues venues(String serviceId, Object projected) {
+		@SuppressWarnings("unchecked")
+		List<GeoPoint> points = (List<GeoPoint>) projected;
+		double[] latitudes = new double[points.size()];
+		double[] longitudes = new double[points.size()];
+		for (int i = 0; i < points.size(); i++) {
+			latitudes[i] = points.get(i).latitude();
+			longitudes[i] = points.get(i).longitude();
+		}
+		return new Venues(serviceId, latitudes, longitudes);
 	}
 
 	/**
@@ -97,21 +133,55 @@ public class ServiceLists {
 	/**
 	 * Matches in order, a slice at a time, each with its number of service_at_locations;
 	 * with the number of services and of their locations over all matches. The API pages
-	 * through service_at_locations with this.
+	 * through service_at_locations with this. lastMiles: how far the last hit's nearest
+	 * venue is, when measured.
 	 */
-	public record Slice(long services, long locations, List<Located> hits) {
+	public record Slice(long services, long locations, List<Located> hits, double lastMiles) {
 	}
 
 	/** total: also count services and sum their locations over all matches (else 0). */
 	public Slice locations(ServiceQuery query, ApiFilters api, int offset, int limit, boolean total) {
+		return slice(query, api, offset, limit, total, false);
+	}
+
+	/** Circles tried before the query's own radius, in miles. */
+	private static final double[] CIRCLES = { 2, 8, 32, 128 };
+
+	/**
+	 * Matches near the query's place, nearest first, a slice at a time, without totals:
+	 * read from the smallest circle that holds the slice. Sorting every match in the
+	 * country by distance took most of a request at 100,000 services
+	 * (docs/benchmarks.md). The slice from a circle is the slice of the whole when its
+	 * last hit lies inside the circle: every service nearer than that one does too.
+	 */
+	public Slice nearest(ServiceQuery query, ApiFilters api, int offset, int limit) {
+		for (double miles : CIRCLES) {
+			if (miles >= query.radiusMiles()) {
+				break;
+			}
+			Slice slice = slice(query.radiusMiles(miles), api, offset, limit, false, true);
+			if (slice.hits().size() == limit && slice.lastMiles() < miles * 0.999) {
+				return slice;
+			}
+		}
+		return slice(query, api, offset, limit, false, false);
+	}
+
+	private Slice slice(ServiceQuery query, ApiFilters api, int offset, int limit, boolean total, boolean measured) {
 		String searched = this.words.searched(query.text());
 		int slot = ServiceDocuments.slotNow(this.clock);
 		try (SearchSession session = this.index.session()) {
 			AggregationKey<Integer> sum = AggregationKey.of("locations");
 			var step = session.search(ServiceDocument.class)
-				.select(f -> f.composite().from(f.id(String.class), f.field("locations", Integer.class)).asList())
-				.where(f -> IndexQueries.of(f, query, api, searched, slot, null, true))
-				.sort(f -> IndexQueries.sort(f, query, searched != null, true));
+				.select(f -> f.composite()
+					.from(f.id(String.class), f.field("locations", Integer.class), measured
+							? f.distance("venue", IndexQueries.point(query.near())).list().unit(DistanceUnit.MILES)
+							: f.constant(List.<Double>of()))
+					.asList())
+				.where(f -> IndexQueries.of(f, query, api, searched, slot, null, true));
+			if (limit > 0) {
+				step = step.sort(f -> IndexQueries.sort(f, query, searched != null, true));
+			}
 			if (total) {
 				step.aggregation(sum, f -> f.sum().field("locations", Integer.class));
 			}
@@ -120,11 +190,15 @@ public class ServiceLists {
 			}
 			var result = step.fetch(offset, limit);
 			List<Located> hits = new ArrayList<>();
+			double lastMiles = Double.POSITIVE_INFINITY;
 			for (List<?> row : result.hits()) {
 				hits.add(new Located((String) row.get(0), (Integer) row.get(1)));
+				@SuppressWarnings("unchecked")
+				List<Double> miles = (List<Double>) row.get(2);
+				lastMiles = miles.stream().mapToDouble(Double::doubleValue).min().orElse(Double.POSITIVE_INFINITY);
 			}
 			Integer locations = total ? result.aggregation(sum) : null;
-			return new Slice(total ? result.total().hitCount() : 0, locations == null ? 0 : locations, hits);
+			return new Slice(total ? result.total().hitCount() : 0, locations == null ? 0 : locations, hits, lastMiles);
 		}
 	}
 

@@ -21,7 +21,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * service_at_locations near a place pages through the index in slices that start small
  * and grow: whatever the page size, the pages join up into the same list, with nothing
- * twice and nothing missing, across the slices' edges.
+ * twice and nothing missing, across the slices' edges. Within a distance, services with
+ * one venue come from the index nearest first and those with several are measured whole:
+ * their venues interleave by distance, page after page.
  */
 class ServiceAtLocationPagesTest extends WebTest {
 
@@ -51,13 +53,31 @@ class ServiceAtLocationPagesTest extends WebTest {
 		assertThat(this.importer.importFeed(new FeedSource.Files(folder), "demo", "Demo").succeeded()).isTrue();
 		// Every location, then a search's: both longer than the first slice (64
 		// services).
-		for (String query : List.of("postcode=PR1", "postcode=BB2&search=support")) {
+		for (String query : List.of("postcode=PR1", "postcode=BB2&search=support", "postcode=PR1&proximity=8000",
+				"postcode=BB2&proximity=20000&search=support")) {
 			List<String> byHundred = all(query, 100);
-			assertThat(byHundred).as(query).hasSizeGreaterThan(70);
+			// Past the first slice without a distance; several pages of 7 with one.
+			assertThat(byHundred).as(query).hasSizeGreaterThan(query.contains("proximity") ? 30 : 70);
 			assertThat(new LinkedHashSet<>(byHundred)).as(query + ": nothing twice").hasSameSizeAs(byHundred);
 			assertThat(all(query, 7)).as(query).isEqualTo(byHundred);
 			assertThat(all(query, 50)).as(query).isEqualTo(byHundred);
 		}
+		// Both kinds within a distance: services with one venue, and with several.
+		List<String> services = new ArrayList<>();
+		for (int page = 1; page <= 3; page++) {
+			this.json
+				.readTree(this.mvc
+					.perform(get("/api/service_at_locations?postcode=PR1&proximity=8000&per_page=100&page=" + page)
+						.accept("application/json"))
+					.andReturn()
+					.getResponse()
+					.getContentAsString())
+				.path("contents")
+				.forEach(sal -> services.add(sal.path("service_id").asString()));
+		}
+		assertThat(services.stream().distinct().count()).as("some services have several venues")
+			.isLessThan(services.size())
+			.isGreaterThan(services.size() / 2);
 	}
 
 }
