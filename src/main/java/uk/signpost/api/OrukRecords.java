@@ -22,11 +22,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import uk.signpost.directory.InList;
 import uk.signpost.directory.OrukTable;
+import uk.signpost.directory.SameService;
 
 /**
  * Directory records in the ORUK 3.0 shape, read straight from the tables, whose columns
@@ -40,6 +42,13 @@ class OrukRecords {
 
 	/** A service's one-to-one fields, in ORUK's order. */
 	static final List<String> SERVICE = fields(OrukTable.SERVICE);
+
+	/**
+	 * Signpost's extension field on a service (ADR 0016): the ids of the other findable
+	 * records, from other publishers, that a curator confirmed describe the same service.
+	 * Left out when there are none. ORUK's schemas allow fields of one's own.
+	 */
+	static final String SAME_SERVICE_AS = "signpost_same_service_as";
 
 	/**
 	 * The ORUK fields of a table that the API writes, in ORUK's order, with the owner's
@@ -89,8 +98,28 @@ class OrukRecords {
 
 	private final JdbcTemplate jdbc;
 
-	OrukRecords(JdbcTemplate jdbc) {
+	private final ObjectProvider<SameService> sameService;
+
+	OrukRecords(JdbcTemplate jdbc, ObjectProvider<SameService> sameService) {
 		this.jdbc = jdbc;
+		this.sameService = sameService;
+	}
+
+	/** Each service's {@link #SAME_SERVICE_AS}, when it has one. */
+	private List<Map<String, Object>> withSameService(List<Map<String, Object>> services) {
+		SameService same = this.sameService.getIfAvailable();
+		if (same == null || services.isEmpty()) {
+			return services;
+		}
+		Map<String, SameService.Group> groups = same
+			.groups(services.stream().map(service -> (String) service.get("id")).toList());
+		for (Map<String, Object> service : services) {
+			SameService.Group group = groups.get((String) service.get("id"));
+			if (group != null) {
+				service.put(SAME_SERVICE_AS, group.others((String) service.get("id")));
+			}
+		}
+		return services;
 	}
 
 	/** Whether a record is here, and whether its publisher withdrew it. */
@@ -108,7 +137,7 @@ class OrukRecords {
 
 	/** The one-to-one fields of these services, in the order of ids. */
 	List<Map<String, Object>> summaries(List<String> ids) {
-		return inOrder(ids, rows("service", SERVICE, "id", ids));
+		return withSameService(inOrder(ids, rows("service", SERVICE, "id", ids)));
 	}
 
 	/** These services whole, in the order of ids. */
@@ -187,13 +216,14 @@ class OrukRecords {
 			}).toList());
 			whole.add(service);
 		}
-		return whole;
+		return withSameService(whole);
 	}
 
-	/** A service's one-to-one fields taken from its whole record. */
+	/** A service's one-to-one fields taken from its whole record, with its extension. */
 	static Map<String, Object> summary(Map<String, Object> full) {
 		Map<String, Object> summary = new Json();
 		SERVICE.forEach(field -> summary.put(field, full.get(field)));
+		summary.put(SAME_SERVICE_AS, full.get(SAME_SERVICE_AS));
 		return summary;
 	}
 

@@ -152,17 +152,21 @@ public final class OpeningHours {
 		return list(days.stream().map(this::name).toList());
 	}
 
-	/** "a", "a and b", "a, b and c". */
 	private String list(List<String> items) {
+		return list(items, this.text);
+	}
+
+	/** "a", "a and b", "a, b and c". */
+	static String list(List<String> items, MessageSourceAccessor text) {
 		String last = items.get(items.size() - 1);
 		if (items.size() == 1) {
 			return last;
 		}
 		String rest = items.subList(0, items.size() - 1)
 			.stream()
-			.reduce((a, b) -> words("hours.list", a, b))
+			.reduce((a, b) -> text.getMessage("hours.list", new Object[] { a, b }))
 			.orElseThrow();
-		return words("hours.list.last", rest, last);
+		return text.getMessage("hours.list.last", new Object[] { rest, last });
 	}
 
 	private String name(DayOfWeek day) {

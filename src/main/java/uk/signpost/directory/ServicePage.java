@@ -4,10 +4,13 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,10 +28,18 @@ import uk.signpost.govuk.Tag;
  * @param back where "Back" goes: the results the person came from
  * @param terms names of the service's taxonomy terms
  * @param check the newest check staff recorded in the workspace, or null
+ * @param group the copies of this service other publishers list, confirmed by a curator,
+ * or null
+ * @param copies when this copy leads its group, the others with their publishers
  * @param text the page's words
  */
 public record ServicePage(Service service, Organization organization, List<Venue> venues, Publisher publisher,
-		List<String> terms, ServiceChecks.Check check, String back, ZonedDateTime now, MessageSourceAccessor text) {
+		List<String> terms, ServiceChecks.Check check, SameService.Group group, List<Copy> copies, String back,
+		ZonedDateTime now, MessageSourceAccessor text) {
+
+	/** Another publisher's copy of the same service. */
+	public record Copy(Service service, Publisher publisher) {
+	}
 
 	/** Only web addresses become links: a feed's "javascript:" never does. */
 	private static final Pattern WEB = Pattern.compile("^https?://.+", Pattern.CASE_INSENSITIVE);
@@ -161,11 +172,14 @@ public record ServicePage(Service service, Organization organization, List<Venue
 	}
 
 	public OpeningHours hours() {
+		return hours(this.service);
+	}
+
+	private OpeningHours hours(Service of) {
 		LocalDate today = this.now.toLocalDate();
-		return new OpeningHours(this.service.schedules()
-			.stream()
-			.filter(s -> Validity.current(s.validFrom(), s.validTo(), today))
-			.toList(), this.text);
+		return new OpeningHours(
+				of.schedules().stream().filter(s -> Validity.current(s.validFrom(), s.validTo(), today)).toList(),
+				this.text);
 	}
 
 	public String openNow() {
@@ -195,7 +209,11 @@ public record ServicePage(Service service, Organization organization, List<Venue
 
 	/** The service's website when it is a web address, else null. */
 	public String website() {
-		return this.service.url() != null && WEB.matcher(this.service.url()).matches() ? this.service.url() : null;
+		return website(this.service);
+	}
+
+	private static String website(Service of) {
+		return of.url() != null && WEB.matcher(of.url()).matches() ? of.url() : null;
 	}
 
 	/** An address a mailto: link can carry whole: no spaces, brackets or quotes. */
@@ -277,6 +295,90 @@ public record ServicePage(Service service, Organization organization, List<Venue
 		String local = email.substring(0, email.indexOf('@')).toLowerCase(Locale.UK);
 		List<String> words = List.of(local.split("[._+-]+"));
 		return words.size() > 1 && words.contains("team") ? String.join(" ", words) : null;
+	}
+
+	/**
+	 * The copy that leads this one's group when another does (ADR 0016): its page is the
+	 * service's page. Null when this copy stands alone or leads.
+	 */
+	public String ledBy() {
+		return this.group != null && this.group.follows(this.service.id()) ? this.group.lead() : null;
+	}
+
+	/**
+	 * "Also listed by NHS Lancashire and Lancashire County Council.", or null when no
+	 * other publisher lists it.
+	 */
+	public String alsoListedBy() {
+		List<String> names = this.copies.stream()
+			.map(Copy::publisher)
+			.filter(Objects::nonNull)
+			.map(Publisher::name)
+			.distinct()
+			.toList();
+		return names.isEmpty() ? null : words("service.also", OpeningHours.list(names, this.text));
+	}
+
+	/** What one other publisher's copy adds, under "From NHS Lancashire". */
+	public record Addition(String heading, List<SummaryRow> rows) {
+	}
+
+	/**
+	 * What the other publishers' copies say that this one does not: phone numbers, email
+	 * addresses, websites and opening hours, each under the publisher it came from, and
+	 * each once however many copies give it. Copies that add nothing are left out.
+	 */
+	public List<Addition> additions() {
+		Set<String> seen = new HashSet<>();
+		added(this.service, seen);
+		List<Addition> additions = new ArrayList<>();
+		for (Copy copy : this.copies) {
+			List<SummaryRow> rows = added(copy.service(), seen);
+			if (!rows.isEmpty()) {
+				additions.add(new Addition(copy.publisher() == null ? words("service.also.other")
+						: words("service.also.from", copy.publisher().name()), rows));
+			}
+		}
+		return additions;
+	}
+
+	/**
+	 * The rows for what a copy says that is not in seen yet (phone numbers by their
+	 * digits, email addresses in any case, websites without their scheme, hours as said),
+	 * adding it to seen.
+	 */
+	private List<SummaryRow> added(Service of, Set<String> seen) {
+		List<SummaryRow> rows = new ArrayList<>();
+		for (Service.Phone phone : of.phones()) {
+			if (phone.number() != null && seen.add("phone:" + digits(phone.number()))) {
+				rows.add(SummaryRow.of(phoneLabel(phone), List.of(phoneLink(phone))));
+			}
+		}
+		Stream.concat(Stream.of(of.email()), of.contacts().stream().map(Service.Contact::email))
+			.filter(ServicePage::has)
+			.filter(email -> seen.add("email:" + email.strip().toLowerCase(Locale.UK)))
+			.forEach(email -> rows.add(SummaryRow.of(words("service.contact.email"),
+					List.of(SummaryRow.Line.link(email, "mailto:" + email.strip())))));
+		String site = website(of);
+		if (site != null && seen.add("website:"
+				+ site.toLowerCase(Locale.UK).replaceFirst("^https?://(www\\.)?", "").replaceFirst("/+$", ""))) {
+			rows.add(SummaryRow.of(words("service.contact.website"), List.of(SummaryRow.Line.external(site, site))));
+		}
+		OpeningHours open = hours(of);
+		List<SummaryRow.Line> said = Stream
+			.concat(Stream.ofNullable(open.isKnown() ? open.sentence() : null), open.notes().stream())
+			.map(SummaryRow.Line::text)
+			.toList();
+		if (!said.isEmpty() && seen.add("hours:" + said)) {
+			rows.add(SummaryRow.of(words("service.hours"), said));
+		}
+		return rows;
+	}
+
+	/** A phone number's digits, +44 as 0: the same number however it is written. */
+	static String digits(String number) {
+		String digits = number.replaceAll("[^0-9+]", "").replaceFirst("^(\\+|00)44", "0");
+		return digits.replace("+", "");
 	}
 
 	/** "Published by Lancashire County Council.", or null without a publisher. */

@@ -1,5 +1,7 @@
 package uk.signpost.directory;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import uk.signpost.govuk.Dates;
 
@@ -48,6 +51,16 @@ class ServicePageController {
 		if (page == null) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
 			return "error/404";
+		}
+		if (page.ledBy() != null) {
+			// Another publisher's copy of the same service leads (ADR 0016): one page for
+			// the service, and old links to this copy still reach it. Not permanent: a
+			// curator may split the group again.
+			return "redirect:" + UriComponentsBuilder.fromPath("/services/{id}")
+				.queryParamIfPresent("from", Optional.ofNullable(from).filter(f -> f.startsWith("/search")))
+				.buildAndExpand(page.ledBy())
+				.encode()
+				.toUriString();
 		}
 		model.addAttribute("back", back);
 		if (page.service().isWithdrawn()) {

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads a service with what its page shows: organisation, places, publisher, terms, the
- * newest check recorded.
+ * newest check recorded, and the other publishers' copies of it when it leads a group a
+ * curator confirmed (ADR 0016).
  */
 @Component
 public class ServicePages {
@@ -31,9 +32,12 @@ public class ServicePages {
 
 	private final Clock clock;
 
+	private final ObjectProvider<SameService> sameService;
+
 	ServicePages(ServiceRepository services, OrganizationRepository organizations, LocationRepository locations,
 			PublisherRepository publishers, TaxonomyTermRepository terms, ServiceChecks checks,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, ObjectProvider<SameService> sameService) {
+		this.sameService = sameService;
 		this.services = services;
 		this.organizations = organizations;
 		this.locations = locations;
@@ -63,9 +67,19 @@ public class ServicePages {
 			.flatMap(Optional::stream)
 			.map(TaxonomyTerm::name)
 			.toList();
+		SameService same = this.sameService.getIfAvailable();
+		SameService.Group group = same == null ? null : same.groups(List.of(service.id())).get(service.id());
+		List<ServicePage.Copy> copies = new ArrayList<>();
+		if (group != null && group.lead().equals(service.id())) {
+			for (String other : group.others(service.id())) {
+				this.services.findById(other)
+					.ifPresent(copy -> copies
+						.add(new ServicePage.Copy(copy, this.publishers.findById(copy.publisherId()).orElse(null))));
+			}
+		}
 		return new ServicePage(service, organization, venues,
 				this.publishers.findById(service.publisherId()).orElse(null), names,
-				this.checks.latest(service.id()).orElse(null), back, Validity.now(this.clock), text);
+				this.checks.latest(service.id()).orElse(null), group, copies, back, Validity.now(this.clock), text);
 	}
 
 }

@@ -231,11 +231,22 @@ public class DuplicatePairs {
 		return sides;
 	}
 
-	/** Records a curator's decision; false when there is no such pair. */
+	/**
+	 * Records a curator's decision; false when there is no such pair. Both services go on
+	 * the search backlog in the same transaction (ADR 0008): the index re-reads them with
+	 * every copy of the same service, so a confirmed group shows once and a rejected one
+	 * splits again (ADR 0016).
+	 */
 	boolean decide(String serviceA, String serviceB, State state, String by, Instant at) {
-		return this.jdbc.update(
-				"UPDATE duplicate_pair SET state = ?, decided_by = ?, decided_at = ? WHERE service_a = ? AND service_b = ?",
-				state.key(), by, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), serviceA, serviceB) == 1;
+		return Boolean.TRUE.equals(this.transactions.execute(status -> {
+			boolean decided = this.jdbc.update(
+					"UPDATE duplicate_pair SET state = ?, decided_by = ?, decided_at = ? WHERE service_a = ? AND service_b = ?",
+					state.key(), by, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), serviceA, serviceB) == 1;
+			if (decided) {
+				this.jdbc.update("INSERT INTO search_backlog (service_id) VALUES (?), (?)", serviceA, serviceB);
+			}
+			return decided;
+		}));
 	}
 
 }

@@ -39,12 +39,22 @@ final class IndexQueries {
 		if (text == null) {
 			bool.must(f.matchAll());
 		}
+		else if (api == null) {
+			// The search page: a confirmed group is found by any copy's words, on its
+			// lead.
+			bool.must(f.match().fields("text", "sameServiceText").matching(text));
+		}
 		else {
 			bool.must(f.match().field("text").matching(text));
-			if (scored) {
-				bool.should(f.match().field("names").matching(text).boost(3f));
-				bool.should(f.match().field("taxonomy").matching(text).boost(2f));
-			}
+		}
+		if (api == null) {
+			bool.mustNot(follower(f));
+		}
+		if (text != null && scored) {
+			bool.should((api == null ? f.match().fields("names", "sameServiceNames") : f.match().field("names"))
+				.matching(text)
+				.boost(3f));
+			bool.should(f.match().field("taxonomy").matching(text).boost(2f));
 		}
 		if (query.near() != null) {
 			ServiceQuery.Near near = query.near();
@@ -89,6 +99,14 @@ final class IndexQueries {
 			}
 		}
 		return bool;
+	}
+
+	/**
+	 * A copy of a service that another copy leads (ADR 0016): residents meet the service
+	 * once, by its lead; the API lists every publisher's record.
+	 */
+	static PredicateFinalStep follower(SearchPredicateFactory f) {
+		return f.match().field("follows").matching(true);
 	}
 
 	private static void api(SearchPredicateFactory f, ApiFilters api,

@@ -53,7 +53,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
 	/** Bump when ServiceDocument or the analysis changes, so old indexes are rebuilt. */
-	static final String FORMAT = "17";
+	static final String FORMAT = "18";
 
 	private static final int BATCH = 1000;
 
@@ -315,10 +315,11 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	}
 
 	/** Re-reads these services from the database: adds, replaces or deletes each. */
-	synchronized void update(Collection<String> ids) {
-		if (ids.isEmpty()) {
+	synchronized void update(Collection<String> changed) {
+		if (changed.isEmpty()) {
 			return;
 		}
+		Collection<String> ids = this.documents.withSameService(changed);
 		try (SearchSession session = this.mapping.createSessionWithOptions()
 			.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async())
 			.build()) {

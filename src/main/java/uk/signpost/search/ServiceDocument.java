@@ -167,6 +167,27 @@ class ServiceDocument {
 	@KeywordField(aggregable = Aggregable.YES)
 	List<String> facet = new ArrayList<>();
 
+	/**
+	 * Another copy of the same service leads its confirmed group (ADR 0016): the search
+	 * page leaves this one out, the API keeps it.
+	 */
+	@GenericField
+	boolean follows;
+
+	/**
+	 * On a group's lead, the other copies' words ({@link #text}): the search page finds
+	 * the group by any copy's words. The API searches only each record's own.
+	 */
+	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
+	List<String> sameServiceText = new ArrayList<>();
+
+	/**
+	 * On a group's lead, the other copies' {@link #names}: a search for any copy's name
+	 * ranks the group as that copy would have been ranked.
+	 */
+	@FullTextField(analyzer = SearchAnalysis.TEXT, searchAnalyzer = SearchAnalysis.QUERY)
+	List<String> sameServiceNames = new ArrayList<>();
+
 	/** Fills the combined fields once the others are read. */
 	void complete() {
 		this.names.clear();

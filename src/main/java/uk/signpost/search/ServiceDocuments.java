@@ -19,11 +19,13 @@ import java.util.regex.Pattern;
 
 import org.hibernate.search.engine.spatial.GeoPoint;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import uk.signpost.directory.Costs;
 import uk.signpost.directory.InList;
+import uk.signpost.directory.SameService;
 import uk.signpost.directory.Service;
 import uk.signpost.directory.Validity;
 
@@ -50,8 +52,11 @@ class ServiceDocuments {
 
 	private final JdbcTemplate jdbc;
 
-	ServiceDocuments(JdbcTemplate jdbc) {
+	private final ObjectProvider<SameService> sameService;
+
+	ServiceDocuments(JdbcTemplate jdbc, ObjectProvider<SameService> sameService) {
 		this.jdbc = jdbc;
+		this.sameService = sameService;
 	}
 
 	/**
@@ -101,7 +106,50 @@ class ServiceDocuments {
 		for (List<String> chunk : InList.chunks(ids)) {
 			build(chunk, terms, documents);
 		}
+		group(documents, terms);
 		return documents;
+	}
+
+	/**
+	 * Copies of one service a curator confirmed (ADR 0016): each copy another leads is
+	 * marked, for the search page to leave out, and the lead carries the others' words,
+	 * so the group is found by any copy's words and shown once.
+	 */
+	private void group(Map<String, ServiceDocument> documents, Terms terms) {
+		SameService same = this.sameService.getIfAvailable();
+		if (same == null || documents.isEmpty()) {
+			return;
+		}
+		Map<String, SameService.Group> groups = same.groups(documents.keySet());
+		Set<String> others = new LinkedHashSet<>();
+		groups.forEach((id, group) -> {
+			if (group.lead().equals(id)) {
+				others.addAll(group.others(id));
+			}
+		});
+		Map<String, ServiceDocument> followers = new HashMap<>();
+		for (List<String> chunk : InList.chunks(others)) {
+			build(chunk, terms, followers);
+		}
+		groups.forEach((id, group) -> {
+			ServiceDocument document = documents.get(id);
+			document.follows = group.follows(id);
+			if (!document.follows) {
+				group.others(id).stream().map(followers::get).filter(other -> other != null).forEach(other -> {
+					document.sameServiceText.addAll(other.text);
+					document.sameServiceNames.addAll(other.names);
+				});
+			}
+		});
+	}
+
+	/**
+	 * These services and every copy of the same service (findable or not): a group's lead
+	 * may change with any of them, so they are indexed together.
+	 */
+	Collection<String> withSameService(Collection<String> ids) {
+		SameService same = this.sameService.getIfAvailable();
+		return same == null ? ids : same.related(ids);
 	}
 
 	private void build(List<String> ids, Terms terms, Map<String, ServiceDocument> documents) {

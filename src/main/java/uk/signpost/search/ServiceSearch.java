@@ -239,7 +239,7 @@ public class ServiceSearch implements DisposableBean {
 		try (SearchSession session = this.index.session()) {
 			AggregationKey<Map<String, Long>> byCategory = AggregationKey.of("category");
 			categories = session.search(ServiceDocument.class)
-				.where(f -> f.matchAll())
+				.where(f -> f.bool().must(f.matchAll()).mustNot(IndexQueries.follower(f)))
 				.aggregation(byCategory, f -> valueCounts(f, "category"))
 				.fetch(0)
 				.aggregation(byCategory);

@@ -149,6 +149,53 @@ class OrukConformanceTest extends WebTest {
 			.isEmpty();
 	}
 
+	/**
+	 * Signpost's extension field (ADR 0016) on records a curator confirmed describe the
+	 * same service: every endpoint still validates against the official schemas.
+	 */
+	@Test
+	void recordsNamingTheSameServiceConform() throws Exception {
+		clear();
+		load("council", resource("every-field.json"));
+		load("nhs", resource("every-field.json"));
+		String council = RecordId.of("council", "service", SERVICE_ID);
+		String nhs = RecordId.of("nhs", "service", SERVICE_ID);
+		String first = council.compareTo(nhs) < 0 ? council : nhs;
+		try {
+			// Detection, after each import on its own thread, may have found the pair
+			// already.
+			String second = first.equals(council) ? nhs : council;
+			if (this.jdbc.update("UPDATE duplicate_pair SET state = 'confirmed' WHERE service_a = ? AND service_b = ?",
+					first, second) == 0) {
+				this.jdbc.update(
+						"INSERT INTO duplicate_pair (service_a, service_b, score, reasons, state, found_at) VALUES (?, ?, 1, 'name=1.00', 'confirmed', CURRENT_TIMESTAMP)",
+						first, second);
+			}
+			JsonNode record = fetchJson("/api/services/" + council);
+			assertThat(record.path("signpost_same_service_as").size()).isEqualTo(1);
+			assertThat(record.path("signpost_same_service_as").get(0).asString()).isEqualTo(nhs);
+			int named = 0;
+			for (JsonNode service : fetchJson("/api/services?full=true").path("contents")) {
+				named += service.has("signpost_same_service_as") ? 1 : 0;
+			}
+			assertThat(named).isEqualTo(2);
+			assertThat(fetchJson("/api/service_at_locations/"
+					+ RecordId.of("council", "service_at_location", SERVICE_ID + "/sal-church"))
+				.path("service")
+				.path("signpost_same_service_as")
+				.get(0)
+				.asString()).isEqualTo(nhs);
+			assertThat(everyEndpoint("council", council,
+					RecordId.of("council", "service_at_location", SERVICE_ID + "/sal-church"),
+					RecordId.of("council", "organization", "org-foodbank"), RecordId.of("council", "taxonomy", "needs"),
+					RecordId.of("council", "taxonomy_term", "food-banks")))
+				.isEmpty();
+		}
+		finally {
+			this.jdbc.update("DELETE FROM duplicate_pair");
+		}
+	}
+
 	@Test
 	void aDirectoryWithTheLeastARecordMayHaveConforms() throws Exception {
 		clear();

@@ -141,6 +141,26 @@ class DuplicatesTest extends WebTest {
 		assertThat(state(rejected)).isEqualTo("rejected");
 		assertThat(this.pairs.inState(DuplicatePairs.State.CANDIDATE, 0, 10_000))
 			.noneMatch(p -> p.serviceA().equals(rejected.serviceA()) && p.serviceB().equals(rejected.serviceB()));
+
+		// The confirmed pair is one service (ADR 0016): one page, the other's address
+		// goes
+		// there.
+		this.index.catchUp();
+		List<String> redirected = new java.util.ArrayList<>();
+		for (String id : List.of(confirmed.serviceA(), confirmed.serviceB())) {
+			String location = this.mvc.perform(get("/services/" + id)).andReturn().getResponse().getRedirectedUrl();
+			if (location != null) {
+				redirected.add(id);
+				assertThat(location).isIn("/services/" + confirmed.serviceA(), "/services/" + confirmed.serviceB())
+					.isNotEqualTo("/services/" + id);
+			}
+		}
+		assertThat(redirected).hasSize(1);
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void noDecisionsLeftForOtherTests() {
+		this.jdbc.update("DELETE FROM duplicate_pair");
 	}
 
 	@Test

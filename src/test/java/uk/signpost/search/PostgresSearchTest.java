@@ -76,4 +76,41 @@ class PostgresSearchTest extends DirectoryTest {
 		assertThat(postcode.latitude()).isCloseTo(53.76135, within(1e-9));
 	}
 
+	@Autowired
+	uk.signpost.directory.SameService sameService;
+
+	/**
+	 * Two records confirmed as one service (ADR 0016), their dates read from PostgreSQL:
+	 * the search page counts them once, led by the most recently checked.
+	 */
+	@Test
+	void aConfirmedPairIsOneResult() throws Exception {
+		TestDirectory.clear(this.jdbc);
+		this.jdbc.update("DELETE FROM duplicate_pair");
+		DemoDirectory.write(this.folder.resolve("pair"), 40, 7L, LocalDate.of(2026, 11, 1));
+		assertThat(
+				this.importer.importFeed(new FeedSource.Files(this.folder.resolve("pair")), "demo", null).succeeded())
+			.isTrue();
+		this.index.rebuild();
+		long before = this.search.search(ServiceQuery.ALL).total();
+		java.util.List<String> ids = this.jdbc.queryForList("SELECT id FROM service s WHERE "
+				+ uk.signpost.directory.Service.FINDABLE + " ORDER BY id FETCH FIRST 2 ROWS ONLY", String.class);
+		this.jdbc.update("UPDATE service SET assured_date = ? WHERE id = ?", java.sql.Date.valueOf("2026-01-01"),
+				ids.get(0));
+		this.jdbc.update("UPDATE service SET assured_date = ? WHERE id = ?", java.sql.Date.valueOf("2026-12-01"),
+				ids.get(1));
+		try {
+			this.jdbc.update(
+					"INSERT INTO duplicate_pair (service_a, service_b, score, reasons, state, found_at) VALUES (?, ?, 0.9, 'name=0.90', 'confirmed', CURRENT_TIMESTAMP)",
+					ids.get(0), ids.get(1));
+			this.jdbc.update("INSERT INTO search_backlog (service_id) VALUES (?)", ids.get(0));
+			this.index.catchUp();
+			assertThat(this.sameService.groups(ids).get(ids.get(0)).lead()).isEqualTo(ids.get(1));
+			assertThat(this.search.search(ServiceQuery.ALL).total()).isEqualTo(before - 1);
+		}
+		finally {
+			this.jdbc.update("DELETE FROM duplicate_pair");
+		}
+	}
+
 }
