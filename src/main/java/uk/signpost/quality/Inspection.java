@@ -81,10 +81,13 @@ final class Inspection {
 		Map<String, Boolean> placedCache = new HashMap<>();
 		Predicate<String> places = postcode -> placedCache.computeIfAbsent(Postcodes.compact(postcode),
 				p -> Postcodes.isFull(p) && placed.test(p));
+		// Feeds give one switchboard to many services: each number is parsed once.
+		Map<String, Boolean> phoneCache = new HashMap<>();
+		Predicate<String> phones = number -> phoneCache.computeIfAbsent(number, Phones::validUk);
 		Map<String, Facts> bySource = new LinkedHashMap<>();
 		for (Facts service : services) {
 			bySource.put(service.sourceId, service);
-			inspect(service, outcomes, today, places);
+			inspect(service, outcomes, today, places, phones);
 		}
 		// Read but refused, so not in the directory: still records of the feed that fail.
 		found.problems().forEach((sourceId, reason) -> {
@@ -106,7 +109,8 @@ final class Inspection {
 		return outcomes;
 	}
 
-	private static void inspect(Facts s, Map<Check, Outcome> outcomes, LocalDate today, Predicate<String> places) {
+	private static void inspect(Facts s, Map<Check, Outcome> outcomes, LocalDate today, Predicate<String> places,
+			Predicate<String> phones) {
 		record(outcomes, Check.CONTACT, s, s.phones.isEmpty() && s.emails.isEmpty() ? "" : null);
 		boolean placed = s.virtualLocation || s.serviceArea || s.postcodes.stream().anyMatch(places);
 		record(outcomes, Check.PLACE, s, placed ? null : String.join(", ", s.postcodes));
@@ -120,7 +124,7 @@ final class Inspection {
 		record(outcomes, Check.RECENT, s, s.assuredDate != null && Checked.months(s.assuredDate, today) < ASSURED_MONTHS
 				? null : s.assuredDate == null ? "" : s.assuredDate.toString());
 		if (!s.phones.isEmpty()) {
-			record(outcomes, Check.PHONES, s, wrong(s.phones, Phones::validUk));
+			record(outcomes, Check.PHONES, s, wrong(s.phones, phones));
 		}
 		if (!s.emails.isEmpty()) {
 			record(outcomes, Check.EMAILS, s, wrong(s.emails, Emails::valid));

@@ -129,9 +129,11 @@ public class QualityReports {
 			return Optional.empty();
 		}
 		Optional<Report> made = latest(publisherId).filter(r -> run.id().equals(r.importRunId()));
-		if (made.isPresent()) {
-			return made;
-		}
+		return made.isPresent() ? made : Optional.of(make(publisherId, run));
+	}
+
+	/** A new report on this import of the publisher's, whether or not there is one. */
+	synchronized Report make(String publisherId, ImportReport run) {
 		List<Facts> services = facts(publisherId);
 		Map<Check, Inspection.Outcome> outcomes = Inspection.inspect(services, findings(run.problems()),
 				Validity.today(this.clock), postcode -> this.gazetteer.postcode(postcode).isPresent());
@@ -150,7 +152,7 @@ public class QualityReports {
 		}
 		long id = this.transactions
 			.execute(status -> store(publisherId, run.id(), services.size(), api != null, outcomes));
-		return latest(publisherId).filter(r -> r.id() == id);
+		return latest(publisherId).filter(r -> r.id() == id).orElseThrow();
 	}
 
 	/** The base address of the API the latest run read, or null for files. */
