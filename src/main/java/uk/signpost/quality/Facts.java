@@ -24,7 +24,8 @@ final class Facts {
 
 	final List<String> postcodes = new ArrayList<>(1);
 
-	boolean virtualLocation;
+	/** A virtual location, or a term saying it is by phone or online. */
+	boolean remote;
 
 	boolean serviceArea;
 

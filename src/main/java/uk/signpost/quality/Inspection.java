@@ -112,7 +112,7 @@ final class Inspection {
 	private static void inspect(Facts s, Map<Check, Outcome> outcomes, LocalDate today, Predicate<String> places,
 			Predicate<String> phones) {
 		record(outcomes, Check.CONTACT, s, s.phones.isEmpty() && s.emails.isEmpty() ? "" : null);
-		boolean placed = s.virtualLocation || s.serviceArea || s.postcodes.stream().anyMatch(places);
+		boolean placed = s.remote || s.serviceArea || s.postcodes.stream().anyMatch(places);
 		record(outcomes, Check.PLACE, s, placed ? null : String.join(", ", s.postcodes));
 		record(outcomes, Check.HOURS, s, s.schedules > 0 ? null : "");
 		record(outcomes, Check.WHO, s,

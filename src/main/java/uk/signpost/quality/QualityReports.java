@@ -35,6 +35,7 @@ import uk.signpost.ingest.ApiProbe;
 import uk.signpost.ingest.ImportReport;
 import uk.signpost.ingest.ImportRunRepository;
 import uk.signpost.ingest.Problem;
+import uk.signpost.search.Delivery;
 
 /**
  * The quality reports in quality_report: one per publisher after each import, made off
@@ -249,7 +250,7 @@ public class QualityReports {
 		each("SELECT x.service_id, l.location_type, a.postal_code FROM service_at_location x "
 				+ "JOIN location l ON l.id = x.location_id LEFT JOIN address a ON a.location_id = l.id" + mine,
 				publisherId, services, (f, rs) -> {
-					f.virtualLocation |= "virtual".equals(rs.getString(2));
+					f.remote |= "virtual".equals(rs.getString(2));
 					Facts.add(f.postcodes, rs.getString(3));
 				});
 		each("SELECT x.service_id FROM service_area x" + mine, publisherId, services, (f, rs) -> f.serviceArea = true);
@@ -261,8 +262,14 @@ public class QualityReports {
 			f.costOptions++;
 			f.validTo.add(rs.getObject(2, LocalDate.class));
 		});
-		each("SELECT x.service_id FROM attribute x" + mine + " AND x.taxonomy_term_id IS NOT NULL", publisherId,
-				services, (f, rs) -> f.category = true);
+		// A term naming how it is delivered ("By phone", "Online") is not a category of
+		// need, but says the service is remote.
+		each("SELECT x.service_id, t.name FROM attribute x JOIN taxonomy_term t ON t.id = x.taxonomy_term_id" + mine,
+				publisherId, services, (f, rs) -> {
+					String mode = rs.getString(2) == null ? null : Delivery.ofTerm(rs.getString(2));
+					f.category |= mode == null;
+					f.remote |= mode != null && !mode.equals(Delivery.IN_PERSON);
+				});
 		return new ArrayList<>(services.values());
 	}
 

@@ -50,7 +50,8 @@ class QualityTest extends WebTest {
 	 * "good" passes everything; "bare" has only a name (one a spreadsheet would run);
 	 * "broken" has a bad phone, email, web address, postcode, an expired schedule, an old
 	 * assurance and a contact email the importer left out; "twice" is listed twice;
-	 * "skipped" is refused by the importer. bareContact adds a phone number to "bare".
+	 * "phoneline" is by phone, which is where it is but not a category; "skipped" is
+	 * refused by the importer. bareContact adds a phone number to "bare".
 	 */
 	static String feed(boolean bareContact) {
 		return """
@@ -81,6 +82,10 @@ class QualityTest extends WebTest {
 				    "closes_at": "12:00:00", "valid_to": "2020-01-31"}]},
 				 {"id": "twice", "name": "Twice club", "status": "active", "email": "twice@example.org"},
 				 {"id": "twice", "name": "Twice club", "status": "active", "email": "twice@example.org"},
+				 {"id": "phoneline", "name": "Phone line", "status": "active",
+				  "phones": [{"id": "pl", "number": "0300 123 4567"}],
+				  "attributes": [{"id": "pla", "taxonomy_term": {"id": "by-phone", "name": "By phone",
+				    "description": "By phone", "taxonomy": "Delivery"}}]},
 				 {"id": "skipped", "name": "Skipped club", "status": "active", "minimum_age": "ten"}]""".formatted(
 				TODAY.minusMonths(1), TODAY.plusMonths(6),
 				bareContact ? ", \"phones\": [{\"id\": \"bp\", \"number\": \"01772 111222\"}]" : "",
@@ -116,23 +121,24 @@ class QualityTest extends WebTest {
 		Map<Check, Set<String>> expected = Map.ofEntries(Map.entry(Check.VALID, Set.of("broken", "skipped")),
 				Map.entry(Check.UNIQUE, Set.of("twice")), Map.entry(Check.CONTACT, Set.of("bare")),
 				Map.entry(Check.PLACE, Set.of("bare", "broken", "twice")),
-				Map.entry(Check.HOURS, Set.of("bare", "twice")), Map.entry(Check.WHO, Set.of("bare", "twice")),
-				Map.entry(Check.COST, Set.of("bare", "twice")),
-				Map.entry(Check.CATEGORY, Set.of("bare", "broken", "twice")),
-				Map.entry(Check.ASSURED, Set.of("bare", "twice")),
-				Map.entry(Check.RECENT, Set.of("bare", "broken", "twice")), Map.entry(Check.PHONES, Set.of("broken")),
-				Map.entry(Check.EMAILS, Set.of("broken")), Map.entry(Check.WEB, Set.of("broken")),
-				Map.entry(Check.CURRENT, Set.of("broken")));
+				Map.entry(Check.HOURS, Set.of("bare", "twice", "phoneline")),
+				Map.entry(Check.WHO, Set.of("bare", "twice", "phoneline")),
+				Map.entry(Check.COST, Set.of("bare", "twice", "phoneline")),
+				Map.entry(Check.CATEGORY, Set.of("bare", "broken", "twice", "phoneline")),
+				Map.entry(Check.ASSURED, Set.of("bare", "twice", "phoneline")),
+				Map.entry(Check.RECENT, Set.of("bare", "broken", "twice", "phoneline")),
+				Map.entry(Check.PHONES, Set.of("broken")), Map.entry(Check.EMAILS, Set.of("broken")),
+				Map.entry(Check.WEB, Set.of("broken")), Map.entry(Check.CURRENT, Set.of("broken")));
 		expected.forEach((check, ids) -> {
 			assertThat(failing(report, check)).as(check.key()).isEqualTo(ids);
 			assertThat(report.counts().get(check).failing()).as(check.key()).isEqualTo(ids.size());
 		});
-		assertThat(report.services()).isEqualTo(4);
+		assertThat(report.services()).isEqualTo(5);
 		// Applicable: every record, the refused one too for "valid"; only those with
 		// something to check for phones, emails, web addresses and dates.
-		assertThat(report.counts().get(Check.VALID).applicable()).isEqualTo(5);
-		assertThat(report.counts().get(Check.CONTACT).applicable()).isEqualTo(4);
-		assertThat(report.counts().get(Check.PHONES).applicable()).isEqualTo(2);
+		assertThat(report.counts().get(Check.VALID).applicable()).isEqualTo(6);
+		assertThat(report.counts().get(Check.CONTACT).applicable()).isEqualTo(5);
+		assertThat(report.counts().get(Check.PHONES).applicable()).isEqualTo(3);
 		assertThat(report.counts().get(Check.EMAILS).applicable()).isEqualTo(3);
 		assertThat(report.counts().get(Check.CURRENT)).isEqualTo(new QualityReports.Count(2, 1));
 		assertThat(report.counts()).doesNotContainKeys(Check.API_ROOT, Check.API_PAGING, Check.API_DETAIL);
@@ -163,7 +169,7 @@ class QualityTest extends WebTest {
 		assertThat(html).contains("council")
 			.contains("Data quality score")
 			.contains("A way to contact")
-			.contains("3 of 4")
+			.contains("4 of 5")
 			.contains("Services people can find")
 			.doesNotContain("jo.bloggs")
 			.doesNotContain("Sam Whittle")
@@ -221,14 +227,14 @@ class QualityTest extends WebTest {
 		ImportReport again = load("council", feed(true));
 		QualityReports.Report second = report("council");
 		assertThat(second.importRunId()).isEqualTo(again.id());
-		assertThat(first.counts().get(Check.CONTACT).percent()).isEqualTo(75);
+		assertThat(first.counts().get(Check.CONTACT).percent()).isEqualTo(80);
 		assertThat(second.counts().get(Check.CONTACT).percent()).isEqualTo(100);
 		assertThat(this.reports.recent("council", 10)).extracting(QualityReports.Report::id)
 			.containsExactly(second.id(), first.id());
 		// Failing records are kept for the latest report only.
 		assertThat(this.reports.failures(first.id(), null, 0, 100)).isEmpty();
 		MockHttpSession pat = Staffing.signIn(this.mvc, "pat@example.org");
-		assertThat(page("/manage/quality/council", pat)).contains("75% → 100%");
+		assertThat(page("/manage/quality/council", pat)).contains("80% → 100%");
 	}
 
 	@Test
