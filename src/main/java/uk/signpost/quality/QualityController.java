@@ -1,7 +1,6 @@
 package uk.signpost.quality;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,11 +64,7 @@ class QualityController {
 		if (staff == null) {
 			return "redirect:/sign-in";
 		}
-		List<Publisher> visible = this.publishers.findAll()
-			.stream()
-			.filter(p -> staff.sees(p.id()))
-			.sorted(Comparator.comparing(Publisher::name).thenComparing(Publisher::id))
-			.toList();
+		List<Publisher> visible = staff.visible(this.publishers.findAll());
 		Map<String, QualityReports.Report> latest = new HashMap<>();
 		visible.forEach(p -> this.reports.latest(p.id()).ifPresent(r -> latest.put(p.id(), r)));
 		model.addAttribute("page", QualityPages.list(visible, latest, this.text));
