@@ -238,6 +238,20 @@ class QualityTest extends WebTest {
 	}
 
 	@Test
+	void theDemoPublishersReportsDifferAsTheirFeedsDo() throws IOException {
+		java.nio.file.Path feeds = DATA_DIR.resolve("quality-demo-" + System.nanoTime());
+		uk.signpost.demo.DemoPublishers.write(feeds, 300, 17L, TODAY);
+		assertThat(uk.signpost.demo.DemoPublishers.load(this.importer, feeds)).isNull();
+		QualityReports.Report council = report(uk.signpost.demo.DemoPublishers.ALL.get(0).id());
+		QualityReports.Report network = report("lancashire-vcs-network");
+		// The network's generated records leave out hours and costs now and then.
+		assertThat(council.counts().get(Check.HOURS).percent()).isEqualTo(100);
+		assertThat(network.counts().get(Check.HOURS).percent()).isBetween(50, 90);
+		assertThat(network.counts().get(Check.COST).percent()).isLessThan(council.counts().get(Check.COST).percent());
+		assertThat(network.score()).isLessThan(council.score());
+	}
+
+	@Test
 	void theApiLevelOneChecksPassAGoodApiAndSayWhatIsWrongWithABadOne() throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/good/", exchange -> {
