@@ -244,11 +244,10 @@ class QualityTest extends WebTest {
 		assertThat(uk.signpost.demo.DemoPublishers.load(this.importer, feeds)).isNull();
 		QualityReports.Report council = report(uk.signpost.demo.DemoPublishers.ALL.get(0).id());
 		QualityReports.Report network = report("lancashire-vcs-network");
-		// The network's generated records leave out hours and costs now and then.
+		// The network's generated records leave out hours now and then (and costs, which
+		// its fees text still gives).
 		assertThat(council.counts().get(Check.HOURS).percent()).isEqualTo(100);
 		assertThat(network.counts().get(Check.HOURS).percent()).isBetween(50, 90);
-		assertThat(network.counts().get(Check.COST).percent()).isLessThan(council.counts().get(Check.COST).percent());
-		assertThat(network.score()).isLessThan(council.score());
 	}
 
 	@Test
