@@ -29,6 +29,7 @@ import uk.signpost.ingest.FeedSource;
 import uk.signpost.ingest.ImportReport;
 import uk.signpost.ingest.Importer;
 import uk.signpost.ingest.Problem;
+import uk.signpost.quality.QualityBenchmark;
 import uk.signpost.search.SearchBenchmark;
 import uk.signpost.search.SearchIndex;
 import uk.signpost.web.WebBenchmark;
@@ -42,7 +43,7 @@ public final class Commands {
 
 	static final Set<String> NAMES = Set.of("import", "generate", "bench-import", "reindex", "import-postcodes",
 			"import-places", "geo-tables", "bench-search", "bench-api", "bench-web", "bench-duplicates",
-			"bench-analytics", "users", "help");
+			"bench-analytics", "bench-quality", "users", "help");
 
 	private static final String USAGE = """
 			Usage:
@@ -59,6 +60,7 @@ public final class Commands {
 			  java -jar target/signpost.jar bench-web [--services 100000] [--seconds 10] [--connections 16] [--reuse <folder>]
 			  java -jar target/signpost.jar bench-duplicates [--services 100000] [--reuse <folder>]
 			  java -jar target/signpost.jar bench-analytics [--services 2400] [--requests 1000] [--rounds 2] [--reuse <folder>]
+			  java -jar target/signpost.jar bench-quality [--services 100000] [--reuse <folder>]
 			  java -jar target/signpost.jar users add --email <address> --role admin|curator|publisher [--password-stdin]
 			                                    [--name "Sam Patel"] [--organisation "Lancashire County Council"]
 			                                    [--publisher <id>[,<id>...]]
@@ -120,6 +122,9 @@ public final class Commands {
 						arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
 						arguments.spring, Commands::startSite, out);
 				case "bench-duplicates" -> DuplicatesBenchmark.run(arguments.integer("services", 100_000),
+						arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
+						arguments.spring, Commands::start, out);
+				case "bench-quality" -> QualityBenchmark.run(arguments.integer("services", 100_000),
 						arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
 						arguments.spring, Commands::start, out);
 				case "bench-analytics" -> AnalyticsBenchmark.run(arguments.integer("services", 2400),

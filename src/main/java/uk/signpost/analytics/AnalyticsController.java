@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import uk.signpost.directory.Validity;
+import uk.signpost.govuk.Csv;
 import uk.signpost.govuk.Dates;
 import uk.signpost.govuk.Field;
 import uk.signpost.govuk.Problem;

@@ -8,9 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-
 /**
  * One publisher's service as duplicate detection sees it: everything normalised once, so
  * comparing two is cheap. Imported text is untrusted and often untidy; nothing here fails
@@ -26,8 +23,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 record Listing(String id, String publisherId, List<int[]> names, Set<String> numbers, Set<String> words,
 		List<int[]> organisation, Set<String> phones, Set<String> emails, Set<String> hosts, Set<String> postcodes,
 		List<double[]> points) {
-
-	private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
 	/** Short forms publishers write, and words too common to find anything by. */
 	private static final Map<String, String> SHORT = Map.of("ctr", "centre", "assoc", "association", "svc", "service",
@@ -156,17 +151,9 @@ record Listing(String id, String publisherId, List<int[]> names, Set<String> num
 		return out.toString().strip();
 	}
 
-	/** A UK number in E.164, by Google's libphonenumber; null when it is not a number. */
+	/** A UK number in E.164; null when it is not a number. */
 	static String e164(String number) {
-		if (number == null || number.isBlank()) {
-			return null;
-		}
-		try {
-			return PHONES.format(PHONES.parse(number, "GB"), PhoneNumberUtil.PhoneNumberFormat.E164);
-		}
-		catch (NumberParseException ex) {
-			return null;
-		}
+		return uk.signpost.directory.Phones.e164(number);
 	}
 
 	/** A website's host in lower case without "www.", or null. */

@@ -17,6 +17,16 @@ public record ImportReport(Long id, String publisherId, String source, boolean f
 
 	static final String FILE_SKIPPED = "not a .json file; skipped";
 
+	/**
+	 * How a warning about a service whose id an earlier record in the feed had starts.
+	 */
+	static final String REPEATED_ID = "the same service id as the record at ";
+
+	/** Whether a problem is a service id the feed repeats (data quality's "unique"). */
+	public static boolean repeatedId(Problem problem) {
+		return problem.reason() != null && problem.reason().startsWith(REPEATED_ID);
+	}
+
 	public enum Outcome {
 
 		SUCCEEDED, FAILED

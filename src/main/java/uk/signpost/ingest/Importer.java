@@ -279,9 +279,8 @@ public class Importer {
 				if (first != null) {
 					item.repeated.add(service.id());
 					item.repeatedServices++;
-					item.problems.add(
-							Problem.warning(String.valueOf(sourceId), item.path, "the same service id as the record at "
-									+ first + ", which stands; this copy only fills in the lists that one left out"));
+					item.problems.add(Problem.warning(String.valueOf(sourceId), item.path, ImportReport.REPEATED_ID
+							+ first + ", which stands; this copy only fills in the lists that one left out"));
 				}
 			}
 		}

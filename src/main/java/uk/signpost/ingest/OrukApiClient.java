@@ -173,7 +173,11 @@ final class OrukApiClient {
 		}
 	}
 
-	private JsonNode get(String url) {
+	/**
+	 * What one address of the API answers, read as JSON with the same guards as an
+	 * import; FeedException says why not.
+	 */
+	JsonNode get(String url) {
 		try {
 			return getAsync(url).join();
 		}

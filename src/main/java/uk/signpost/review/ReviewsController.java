@@ -2,7 +2,6 @@ package uk.signpost.review;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -69,11 +68,7 @@ class ReviewsController {
 		if (staff == null) {
 			return "redirect:/sign-in";
 		}
-		List<Publisher> visible = this.publishers.findAll()
-			.stream()
-			.filter(p -> staff.sees(p.id()))
-			.sorted(Comparator.comparing(Publisher::name).thenComparing(Publisher::id))
-			.toList();
+		List<Publisher> visible = staff.visible(this.publishers.findAll());
 		String filter = visible.stream().map(Publisher::id).filter(id -> id.equals(publisher)).findFirst().orElse(null);
 		LocalDate today = Validity.today(this.clock);
 		List<Reviews.Due> due = this.reviews.due(filter != null ? Set.of(filter) : staff.scope(), today,

@@ -6,10 +6,11 @@ import java.util.Locale;
 /**
  * How a service is delivered. ORUK has no field for it: publishers say it with taxonomy
  * terms ("In person", "Telephone", "Online") or with virtual locations; this reads both.
+ * Public for data quality, which asks whether a service says it is delivered remotely.
  */
-final class Delivery {
+public final class Delivery {
 
-	static final String IN_PERSON = "in_person";
+	public static final String IN_PERSON = "in_person";
 
 	static final String PHONE = "phone";
 
@@ -21,7 +22,7 @@ final class Delivery {
 	}
 
 	/** The mode a taxonomy term names, or null when it names a need. */
-	static String ofTerm(String termName) {
+	public static String ofTerm(String termName) {
 		String name = termName.toLowerCase(Locale.UK).trim();
 		return switch (name) {
 			case "in person", "face to face", "face-to-face", "in-person" -> IN_PERSON;

@@ -1,8 +1,13 @@
 package uk.signpost.staff;
 
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import uk.signpost.directory.Publisher;
 
 /**
  * The person signed in to the workspace, as their account says now: a disabled account
@@ -23,6 +28,14 @@ public record Staff(long id, String email, String name, String organisation, Rol
 	/** Whether this person may see a publisher's services, reports and feed. */
 	public boolean sees(String publisherId) {
 		return this.role != Role.PUBLISHER || this.publisherIds.contains(publisherId);
+	}
+
+	/** Of these publishers, those this person may see, by name. */
+	public List<Publisher> visible(Collection<Publisher> publishers) {
+		return publishers.stream()
+			.filter(p -> sees(p.id()))
+			.sorted(Comparator.comparing(Publisher::name).thenComparing(Publisher::id))
+			.toList();
 	}
 
 	/** The publishers to limit a list to, or null for every publisher. */

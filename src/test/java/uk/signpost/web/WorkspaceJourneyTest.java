@@ -97,6 +97,9 @@ class WorkspaceJourneyTest {
 	@Autowired
 	PublisherContacts contacts;
 
+	@Autowired
+	uk.signpost.quality.QualityReports quality;
+
 	WebDriver browser;
 
 	@BeforeEach
@@ -241,6 +244,23 @@ class WorkspaceJourneyTest {
 		assertThat(body()).contains("You have signed out");
 		this.browser.get(url("/manage/reports"));
 		assertThat(this.browser.getCurrentUrl()).endsWith("/sign-in");
+	}
+
+	@Test
+	void aPublishersMemberOfStaffFollowsAQualityCheckToTheRecordsThatFailIt() {
+		this.quality.check("county");
+		signIn("pat@pantry.example.org");
+		click("Data quality");
+		Browser.accessible(this.browser);
+		click("County");
+		Browser.accessible(this.browser);
+		assertThat(body()).contains("Opening hours").contains("0 of 2");
+		click("Opening hours");
+		Browser.accessible(this.browser);
+		assertThat(body()).contains("Preston Pantry").contains("Lunch Club").contains("Add a schedule");
+		this.browser.get(url("/publishers/county"));
+		Browser.accessible(this.browser);
+		assertThat(body()).contains("County").contains("Data quality score").doesNotContain("01632 960111");
 	}
 
 }

@@ -1,20 +1,19 @@
-package uk.signpost.analytics;
+package uk.signpost.govuk;
 
 import java.util.List;
-
-import uk.signpost.govuk.Table;
 
 /**
  * A table as CSV (RFC 4180), its cells as the page shows them ("fewer than 5" too). A
  * cell a spreadsheet would read as a formula (=, +, -, @, or a tab or return first) gets
- * an apostrophe in front, so opening a download never runs what a search typed.
+ * an apostrophe in front, so opening a download never runs what a search typed or a feed
+ * gave. Shared by every CSV download (analytics, data quality).
  */
-final class Csv {
+public final class Csv {
 
 	private Csv() {
 	}
 
-	static String of(Table table) {
+	public static String of(Table table) {
 		StringBuilder csv = new StringBuilder();
 		line(csv, table.head());
 		for (List<Table.Cell> row : table.rows()) {
@@ -30,7 +29,7 @@ final class Csv {
 		csv.append("\r\n");
 	}
 
-	static String cell(String text) {
+	public static String cell(String text) {
 		String value = text == null ? "" : text;
 		if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
 			value = "'" + value;
