@@ -7,12 +7,14 @@ import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
+import org.opensearch.painless.PainlessPlugin;
 import org.opensearch.transport.Netty4Plugin;
 
 /**
  * One OpenSearch node on 127.0.0.1 for the -Popensearch tests, started by .ci/run in a JVM of
  * its own: OpenSearch's server from Maven Central with the modules Signpost needs (HTTP and
- * transport on Netty, the common analysis of synonyms, stemmers and folding). OpenSearch's own
+ * transport on Netty, the common analysis of synonyms, stemmers and folding, and Painless, which Hibernate Search's
+ * distance projections use). OpenSearch's own
  * launcher (bin/opensearch) is not on Maven Central; this does what it does for a node, without
  * its bootstrap checks and security manager, which guard a production machine.
  *
@@ -40,7 +42,7 @@ public class OpenSearchNode {
 			.build();
 		var environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), home.resolve("config"),
 				() -> "signpost-ci-node");
-		Node node = new Node(environment, List.of(Netty4Plugin.class, CommonAnalysisPlugin.class), true) {
+		Node node = new Node(environment, List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, PainlessPlugin.class), true) {
 		};
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			try {

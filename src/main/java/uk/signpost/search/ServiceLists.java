@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ServiceLists {
 
+	/** Hits read at once when reading every match. */
+	private static final int SCROLL = 5_000;
+
 	private final SearchIndex index;
 
 	private final ServiceSearch words;
@@ -61,11 +64,17 @@ public class ServiceLists {
 		String searched = this.words.searched(query.text());
 		int slot = ServiceDocuments.slotNow(this.clock);
 		try (SearchSession session = this.index.session()) {
-			List<List<?>> rows = session.search(ServiceDocument.class)
+			List<List<?>> rows = new ArrayList<>();
+			// A chunk at a time: OpenSearch gives no more than a window of hits at once.
+			try (var scroll = session.search(ServiceDocument.class)
 				.select(f -> f.composite().from(f.id(String.class), f.field("venue", GeoPoint.class).list()).asList())
 				.where(f -> f.bool().filter(IndexQueries.of(f, query, api, searched, slot, null, false)))
 				.totalHitCountThreshold(0)
-				.fetchAllHits();
+				.scroll(SCROLL)) {
+				for (var chunk = scroll.next(); chunk.hasHits(); chunk = scroll.next()) {
+					rows.addAll(chunk.hits());
+				}
+			}
 			List<Venues> found = new ArrayList<>(rows.size());
 			for (List<?> row : rows) {
 				@SuppressWarnings("unchecked")
