@@ -78,9 +78,10 @@ final class OpenSearchGenerations implements Generations {
 	public CloseableSearchMapping publish(CloseableSearchMapping built, Vocabulary vocabulary) {
 		JsonObject body = new JsonObject();
 		var actions = new com.google.gson.JsonArray();
-		for (String index : aliased()) {
-			actions.add(action("remove", index, this.alias));
-			actions.add(action("remove", index, this.writeAlias));
+		for (String alias : List.of(this.alias, this.writeAlias)) {
+			for (String index : aliased(alias)) {
+				actions.add(action("remove", index, alias));
+			}
 		}
 		actions.add(action("add", this.building, this.alias));
 		actions.add(action("add", this.building, this.writeAlias));
@@ -162,9 +163,13 @@ final class OpenSearchGenerations implements Generations {
 		return analyzer;
 	}
 
-	/** The indexes behind the alias: none, or the live one. */
+	/** The indexes behind the search alias: none, or the live one. */
 	private List<String> aliased() {
-		String found = send("GET", "/_alias/" + this.alias, null);
+		return aliased(this.alias);
+	}
+
+	private List<String> aliased(String alias) {
+		String found = send("GET", "/_alias/" + alias, null);
 		List<String> indexes = new ArrayList<>();
 		if (found != null) {
 			JsonParser.parseString(found).getAsJsonObject().keySet().forEach(indexes::add);
