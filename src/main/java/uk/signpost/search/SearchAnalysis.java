@@ -2,11 +2,14 @@ package uk.signpost.search;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.LowerCaseFilterFactory;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.core.StopFilterFactory;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilterFactory;
 import org.apache.lucene.analysis.en.PorterStemFilterFactory;
@@ -14,6 +17,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilterFactory;
 import org.apache.lucene.analysis.miscellaneous.KeywordMarkerFilterFactory;
 import org.apache.lucene.analysis.standard.StandardTokenizerFactory;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilterFactory;
+import org.apache.lucene.util.ClasspathResourceLoader;
 import org.apache.lucene.util.ResourceLoader;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
@@ -52,32 +56,62 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
 
 	@Override
 	public void configure(LuceneAnalysisConfigurationContext context) {
-		context.analyzer(TEXT)
-			.custom()
-			.tokenizer(StandardTokenizerFactory.class)
-			.tokenFilter(EnglishPossessiveFilterFactory.class)
-			.tokenFilter(LowerCaseFilterFactory.class)
-			.tokenFilter(ASCIIFoldingFilterFactory.class)
-			.tokenFilter(ProtectedWords.class)
-			.param("protected", ContentFiles.CLASSPATH + PROTECTED)
-			.tokenFilter(PorterStemFilterFactory.class);
-		context.analyzer(QUERY)
-			.custom()
-			.tokenizer(StandardTokenizerFactory.class)
-			.tokenFilter(EnglishPossessiveFilterFactory.class)
-			.tokenFilter(LowerCaseFilterFactory.class)
-			.tokenFilter(ASCIIFoldingFilterFactory.class)
-			.tokenFilter(FillerWords.class)
-			.param("words", ContentFiles.CLASSPATH + FILLER)
-			.param("ignoreCase", "true")
-			.tokenFilter(Synonyms.class)
-			.param("synonyms", ContentFiles.CLASSPATH + SYNONYMS)
-			.param("ignoreCase", "true")
-			.param("expand", "true")
-			.tokenFilter(ProtectedWords.class)
-			.param("protected", ContentFiles.CLASSPATH + PROTECTED)
-			.tokenFilter(PorterStemFilterFactory.class);
+		context.analyzer(TEXT).instance(textAnalyzer());
+		context.analyzer(QUERY).instance(queryAnalyzer());
 		context.normalizer("keyword").custom().tokenFilter(LowerCaseFilterFactory.class);
+	}
+
+	/** How the index splits and stems a service's words. */
+	static Analyzer textAnalyzer() {
+		try {
+			return common()
+				.addTokenFilter(ProtectedWords.class, params("protected", ContentFiles.CLASSPATH + PROTECTED))
+				.addTokenFilter(PorterStemFilterFactory.class)
+				.build();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * How a resident's words are split, stripped of filler words, expanded with synonyms
+	 * and stemmed. On OpenSearch the node runs {@link OpenSearchAnalysis}, which gives
+	 * the same words; this copy tells the page what was searched.
+	 */
+	static Analyzer queryAnalyzer() {
+		try {
+			return common()
+				.addTokenFilter(FillerWords.class,
+						params("words", ContentFiles.CLASSPATH + FILLER, "ignoreCase", "true"))
+				.addTokenFilter(Synonyms.class,
+						params("synonyms", ContentFiles.CLASSPATH + SYNONYMS, "ignoreCase", "true", "expand", "true"))
+				.addTokenFilter(ProtectedWords.class, params("protected", ContentFiles.CLASSPATH + PROTECTED))
+				.addTokenFilter(PorterStemFilterFactory.class)
+				.build();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The steps both analysers start with: words, possessives, lower case, folding. */
+	private static CustomAnalyzer.Builder common() throws IOException {
+		return CustomAnalyzer
+			.builder(new ContentLoader(new ClasspathResourceLoader(SearchAnalysis.class.getClassLoader())))
+			.withTokenizer(StandardTokenizerFactory.class)
+			.addTokenFilter(EnglishPossessiveFilterFactory.class)
+			.addTokenFilter(LowerCaseFilterFactory.class)
+			.addTokenFilter(ASCIIFoldingFilterFactory.class);
+	}
+
+	/** Lucene's factories take their parameters as a map they can change. */
+	private static Map<String, String> params(String... pairs) {
+		Map<String, String> params = new java.util.HashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			params.put(pairs[i], pairs[i + 1]);
+		}
+		return params;
 	}
 
 	/**

@@ -2,26 +2,16 @@ package uk.signpost.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.AnnotatedTypeSource;
 import org.hibernate.search.mapper.pojo.standalone.mapping.CloseableSearchMapping;
-import org.hibernate.search.mapper.pojo.standalone.mapping.SearchMapping;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.slf4j.Logger;
@@ -33,14 +23,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 import uk.signpost.settings.SignpostProperties;
 import uk.signpost.content.ContentFiles;
 import uk.signpost.directory.DirectoryChanged;
 
 /**
- * The Lucene index of findable services, under {@code data-dir/index}. The database is
+ * The index of findable services: Lucene's under {@code data-dir/index}, or one on an
+ * OpenSearch cluster that every node shares (signpost.search.backend). The database is
  * the truth, and the index follows it by itself across crashes (ADR 0008): every change
  * puts the services it touched on the search backlog in its own transaction, and they are
  * taken off only once the index has committed them; this happens after every import,
@@ -60,50 +50,40 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	/** Backlog rows taken at once: their services are indexed and committed together. */
 	private static final int BACKLOG_ROUND = 50_000;
 
-	private static final String MARKER = "signpost-index.properties";
-
-	private static final String VOCABULARY = "vocabulary.txt";
-
-	/** Names the live generation; replaced atomically when a rebuild completes. */
-	private static final String CURRENT = "current";
-
-	/** A generation's folder name: g1, g2, ... */
-	private static final java.util.regex.Pattern GENERATION = java.util.regex.Pattern.compile("g\\d+");
-
 	private final ServiceDocuments documents;
 
 	private final JdbcTemplate jdbc;
 
-	private final Path folder;
+	private final Generations generations;
 
 	private volatile Vocabulary vocabulary = new Vocabulary();
 
 	private volatile CloseableSearchMapping mapping;
-
-	/** The live generation's folder. */
-	private volatile Path live;
 
 	/** Whether the last start found the index current or rebuilt it. */
 	private boolean rebuiltAtStart;
 
 	private final ContentFiles content;
 
-	/**
-	 * The code's format and the protected words, which the index's own analysis uses: a
-	 * council that changes them gets a rebuild on the next start.
-	 */
-	private final String format;
-
 	SearchIndex(ServiceDocuments documents, JdbcTemplate jdbc, SignpostProperties properties, ContentFiles content) {
 		this.documents = documents;
 		this.jdbc = jdbc;
-		this.folder = properties.getDataDir().resolve("index").toAbsolutePath();
 		this.content = content;
+		// The code's format and the protected words, which the index's own analysis uses:
+		// a council that changes them gets a rebuild on the next start.
 		String protectedWords = content.read(SearchAnalysis.PROTECTED);
-		this.format = FORMAT + "-" + Integer.toHexString(protectedWords == null ? 0 : protectedWords.hashCode());
+		String format = FORMAT + "-" + Integer.toHexString(protectedWords == null ? 0 : protectedWords.hashCode());
 		// The word lists are read by Lucene's factories, which Hibernate Search makes by
 		// class; a council's own copies reach them through this one setting.
 		SearchAnalysis.overrides(content.overrides());
+		SignpostProperties.Search search = properties.getSearch();
+		this.generations = switch (search.getBackend()) {
+			case "lucene" -> new LuceneGenerations(properties.getDataDir().resolve("index").toAbsolutePath(), format);
+			case "opensearch" -> new OpenSearchGenerations(search.getOpensearchUrl(), search.getOpensearchIndex(),
+					format, new OpenSearchAnalysis(content));
+			default -> throw new IllegalArgumentException(
+					"signpost.search.backend is lucene or opensearch, not " + search.getBackend());
+		};
 	}
 
 	/** How documents are built from rows, for searches that name what the index holds. */
@@ -114,16 +94,14 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	@Override
 	public void afterSingletonsInstantiated() {
 		try {
-			Path current = currentGeneration();
-			this.rebuiltAtStart = current == null;
-			if (current != null) {
-				this.mapping = open(current, "create-or-validate");
-				this.live = current;
-				Vocabulary loaded = new Vocabulary();
-				loaded.load(current.resolve(VOCABULARY));
+			Generations.Live live = this.generations.openLive();
+			this.rebuiltAtStart = live == null;
+			if (live != null) {
+				this.mapping = live.mapping();
+				Vocabulary loaded = live.vocabulary() != null ? live.vocabulary() : vocabularyFromDatabase();
 				loaded.addSynonyms(this.content.read(SearchAnalysis.SYNONYMS));
 				this.vocabulary = loaded;
-				deleteAllBut(current);
+				this.generations.tidy();
 				catchUp();
 			}
 			else {
@@ -135,15 +113,16 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		}
 	}
 
-	private CloseableSearchMapping open(Path generation, String schemaManagement) {
-		return SearchMapping.builder(AnnotatedTypeSource.fromClasses(ServiceDocument.class), MethodHandles.lookup())
-			.property("hibernate.search.backend.directory.root", generation.toString())
-			.property("hibernate.search.backend.analysis.configurer", SearchAnalysis.class.getName())
-			// Analysis follows the Lucene on the classpath; FORMAT is bumped when it
-			// changes.
-			.property("hibernate.search.backend.lucene_version", "LATEST")
-			.property("hibernate.search.schema_management.strategy", schemaManagement)
-			.build();
+	/** The directory's words, read as a rebuild reads them, where none are kept. */
+	private Vocabulary vocabularyFromDatabase() {
+		Vocabulary words = new Vocabulary();
+		ServiceDocuments.Terms terms = this.documents.terms();
+		List<String> ids = new ArrayList<>();
+		this.documents.eachFindableId(ids::add);
+		for (int i = 0; i < ids.size(); i += BATCH) {
+			this.documents.build(ids.subList(i, Math.min(ids.size(), i + BATCH)), terms).values().forEach(words::add);
+		}
+		return words;
 	}
 
 	SearchSession session() {
@@ -152,9 +131,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 
 	/** The analyser queries go through, to tell what is left of the words typed. */
 	org.apache.lucene.analysis.Analyzer queryAnalyzer() {
-		return this.mapping.indexManager("services")
-			.unwrap(org.hibernate.search.backend.lucene.index.LuceneIndexManager.class)
-			.searchAnalyzer();
+		return this.generations.queryAnalyzer(this.mapping);
 	}
 
 	/**
@@ -193,14 +170,13 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		// The backlog up to here is covered by the rebuild; later rows are caught up
 		// after.
 		Long backlogMark = this.jdbc.queryForObject("SELECT MAX(id) FROM search_backlog", Long.class);
-		Path generation = nextGeneration();
-		deleteQuietly(generation);
 		Vocabulary built = new Vocabulary();
 		built.addSynonyms(this.content.read(SearchAnalysis.SYNONYMS));
 		ServiceDocuments.Terms terms = this.documents.terms();
 		List<String> ids = new ArrayList<>();
 		this.documents.eachFindableId(ids::add);
-		CloseableSearchMapping next = open(generation, "drop-and-create");
+		CloseableSearchMapping next = this.generations.create();
+		CloseableSearchMapping published;
 		try {
 			// Asynchronous: no commit per document; one flush at the end makes it
 			// durable.
@@ -214,22 +190,19 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 				session.workspace().flush();
 				session.workspace().refresh();
 			}
-			writeMarker(generation, built);
-			makeCurrent(generation);
+			published = this.generations.publish(next, built);
 		}
 		catch (RuntimeException ex) {
-			next.close();
-			deleteQuietly(generation);
+			this.generations.discard(next);
 			throw ex;
 		}
 		CloseableSearchMapping previous = this.mapping;
-		this.mapping = next;
+		this.mapping = published;
 		this.vocabulary = built;
-		this.live = generation;
 		if (previous != null) {
 			previous.close();
 		}
-		deleteAllBut(generation);
+		this.generations.tidy();
 		if (backlogMark != null) {
 			this.jdbc.update("DELETE FROM search_backlog WHERE id <= ?", backlogMark);
 		}
@@ -332,7 +305,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 			session.workspace().flush();
 			session.workspace().refresh();
 		}
-		saveVocabulary(this.live, this.vocabulary);
+		this.generations.saveVocabulary(this.vocabulary);
 		log.info("Search index updated: {} services re-read", ids.size());
 	}
 
@@ -364,108 +337,6 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 			log.debug("Indexing: {} of {} services handed to the index", i + batch.size(), ids.size());
 		}
 		writing.join();
-	}
-
-	/**
-	 * The live generation, or null when there is none that is complete and of this format
-	 * (a first start, a lost folder, an older Signpost's index).
-	 */
-	private Path currentGeneration() throws IOException {
-		Path pointer = this.folder.resolve(CURRENT);
-		if (!Files.exists(pointer)) {
-			return null;
-		}
-		String name = Files.readString(pointer).strip();
-		Path generation = this.folder.resolve(name);
-		Path marker = generation.resolve(MARKER);
-		if (!GENERATION.matcher(name).matches() || !Files.exists(marker)
-				|| !Files.exists(generation.resolve(VOCABULARY))) {
-			return null;
-		}
-		Properties properties = new Properties();
-		try (var in = Files.newBufferedReader(marker)) {
-			properties.load(in);
-		}
-		return this.format.equals(properties.getProperty("format")) ? generation : null;
-	}
-
-	/** A folder name no generation has now: one more than the highest. */
-	private Path nextGeneration() {
-		int highest = 0;
-		if (Files.isDirectory(this.folder)) {
-			try (Stream<Path> children = Files.list(this.folder)) {
-				highest = children.map(path -> path.getFileName().toString())
-					.filter(name -> GENERATION.matcher(name).matches())
-					.mapToInt(name -> Integer.parseInt(name.substring(1)))
-					.max()
-					.orElse(0);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		return this.folder.resolve("g" + (highest + 1));
-	}
-
-	/** Points the index at this generation, atomically: the old pointer or the new. */
-	private void makeCurrent(Path generation) {
-		try {
-			Path pointer = this.folder.resolve(CURRENT);
-			Path written = this.folder.resolve(CURRENT + ".new");
-			Files.writeString(written, generation.getFileName().toString());
-			try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
-				channel.force(true);
-			}
-			Files.move(written, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** Deletes what is not the live generation: older ones, and any half-built. */
-	private void deleteAllBut(Path generation) {
-		try (Stream<Path> children = Files.list(this.folder)) {
-			children.filter(path -> !path.equals(generation) && !path.getFileName().toString().equals(CURRENT))
-				.forEach(SearchIndex::deleteQuietly);
-		}
-		catch (IOException ex) {
-			log.warn("Could not tidy {}", this.folder, ex);
-		}
-	}
-
-	private static void deleteQuietly(Path path) {
-		try {
-			FileSystemUtils.deleteRecursively(path);
-		}
-		catch (IOException ex) {
-			log.warn("Could not delete {}", path, ex);
-		}
-	}
-
-	/** Whole or not at all: a crash while saving keeps the last complete copy. */
-	private static void saveVocabulary(Path generation, Vocabulary vocabulary) {
-		try {
-			vocabulary.save(generation.resolve(VOCABULARY + ".new"));
-			Files.move(generation.resolve(VOCABULARY + ".new"), generation.resolve(VOCABULARY),
-					StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** Marks a generation complete: written last, after its vocabulary. */
-	private void writeMarker(Path generation, Vocabulary vocabulary) {
-		saveVocabulary(generation, vocabulary);
-		Properties properties = new Properties();
-		properties.setProperty("format", this.format);
-		try (var out = Files.newBufferedWriter(generation.resolve(MARKER))) {
-			properties.store(out, "A complete Signpost search index; delete the index folder to rebuild it");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	boolean rebuiltAtStart() {

@@ -26,6 +26,9 @@ import uk.signpost.geo.Distance;
 @Component
 public class ServiceLists {
 
+	/** Hits read at once when reading every match. */
+	private static final int SCROLL = 5_000;
+
 	private final SearchIndex index;
 
 	private final ServiceSearch words;
@@ -82,12 +85,18 @@ public class ServiceLists {
 					return total;
 				}
 			}
-			List<List<?>> rows = session.search(ServiceDocument.class)
+			List<List<?>> rows = new ArrayList<>();
+			// A chunk at a time: OpenSearch gives no more than a window of hits at once.
+			try (var scroll = session.search(ServiceDocument.class)
 				.select(f -> f.composite().from(f.id(String.class), f.field("venue", GeoPoint.class).list()).asList())
 				.where(f -> f.bool()
 					.filter(IndexQueries.of(f, query, api, searched, slot, null, false))
 					.filter(f.range().field("venues").greaterThan(VenuePositions.FIELDS)))
-				.fetchAllHits();
+				.scroll(SCROLL)) {
+				for (var chunk = scroll.next(); chunk.hasHits(); chunk = scroll.next()) {
+					rows.addAll(chunk.hits());
+				}
+			}
 			for (List<?> row : rows) {
 				Venues venues = venues((String) row.get(0), row.get(1));
 				for (int i = VenuePositions.FIELDS; i < venues.latitudes().length; i++) {

@@ -371,4 +371,55 @@ public class SignpostProperties {
 
 	}
 
+	/** Where the search index lives (docs/adr/0004, 0017). */
+	private final Search search = new Search();
+
+	public Search getSearch() {
+		return this.search;
+	}
+
+	public static class Search {
+
+		/**
+		 * lucene: an index in data-dir/index, one per node. opensearch: one index on an
+		 * OpenSearch cluster (1.3, 2.x or 3.x) that every node shares.
+		 */
+		private String backend = "lucene";
+
+		/** The OpenSearch cluster's address, for the opensearch backend. */
+		private String opensearchUrl = "http://127.0.0.1:9200";
+
+		/**
+		 * The names on the cluster start with this: the alias searches use is
+		 * "{name}-services", each built index "{name}-services-{format}-{time}". Sites
+		 * sharing a cluster each need their own.
+		 */
+		private String opensearchIndex = "signpost";
+
+		public String getBackend() {
+			return this.backend;
+		}
+
+		public void setBackend(String backend) {
+			this.backend = backend;
+		}
+
+		public String getOpensearchUrl() {
+			return this.opensearchUrl;
+		}
+
+		public void setOpensearchUrl(String opensearchUrl) {
+			this.opensearchUrl = opensearchUrl;
+		}
+
+		public String getOpensearchIndex() {
+			return this.opensearchIndex;
+		}
+
+		public void setOpensearchIndex(String opensearchIndex) {
+			this.opensearchIndex = opensearchIndex;
+		}
+
+	}
+
 }

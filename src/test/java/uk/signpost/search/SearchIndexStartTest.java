@@ -24,6 +24,7 @@ import uk.signpost.ingest.FeedSource;
 import uk.signpost.ingest.Importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What happens at start: a current index is reused as it is; a missing or stale one comes
@@ -64,6 +65,8 @@ class SearchIndexStartTest extends DirectoryTest {
 		feed.service("b", "Debt Advice").description("Help with debts").category("Money", "Debt advice");
 		assertThat(this.importer.importFeed(new FeedSource.Files(feed.write(this.folder)), "council", "Council")
 			.succeeded()).isTrue();
+		// Only these two: earlier tests' services were deleted from the tables only.
+		this.index.rebuild();
 		// As if Signpost stopped here.
 		this.index.destroy();
 	}
@@ -99,6 +102,7 @@ class SearchIndexStartTest extends DirectoryTest {
 
 	@Test
 	void losingTheIndexFolderLosesNothing() throws Exception {
+		assumeTrue(lucene(), "Lucene's folders");
 		try (Stream<Path> files = Files.walk(this.properties.getDataDir().resolve("index"))) {
 			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 		}
@@ -127,6 +131,7 @@ class SearchIndexStartTest extends DirectoryTest {
 
 	@Test
 	void aHalfBuiltGenerationIsNeverUsed() throws Exception {
+		assumeTrue(lucene(), "Lucene's folders");
 		Path index = this.properties.getDataDir().resolve("index");
 		String live = Files.readString(index.resolve("current"));
 		// A rebuild killed half way: a newer folder with no marker, the pointer
@@ -142,6 +147,7 @@ class SearchIndexStartTest extends DirectoryTest {
 
 	@Test
 	void anIndexWithoutAPointerIsRebuiltBesideAndSwapped() throws Exception {
+		assumeTrue(lucene(), "Lucene's folders");
 		Path index = this.properties.getDataDir().resolve("index");
 		String before = Files.readString(index.resolve("current"));
 		Files.delete(index.resolve("current"));
@@ -150,6 +156,75 @@ class SearchIndexStartTest extends DirectoryTest {
 		String after = Files.readString(index.resolve("current"));
 		assertThat(after).isNotEqualTo(before);
 		assertThat(Files.exists(index.resolve(before))).isFalse();
+		assertThat(found(restarted, "debts")).isEqualTo(1);
+	}
+
+	private boolean lucene() {
+		return "lucene".equals(this.properties.getSearch().getBackend());
+	}
+
+	/** The cluster's answer to a request, or null for 404. */
+	private String cluster(String method, String path, String json) throws Exception {
+		var request = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(this.properties.getSearch().getOpensearchUrl() + path))
+			.method(method,
+					json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+							: java.net.http.HttpRequest.BodyPublishers.ofString(json))
+			.header("Content-Type", "application/json")
+			.build();
+		var response = java.net.http.HttpClient.newHttpClient()
+			.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isIn(200, 201, 404);
+		return response.statusCode() == 404 ? null : response.body();
+	}
+
+	/** The index the search alias names. */
+	private String liveIndex() throws Exception {
+		String aliased = cluster("GET", "/_alias/" + alias(), null);
+		return com.google.gson.JsonParser.parseString(aliased).getAsJsonObject().keySet().iterator().next();
+	}
+
+	private String alias() {
+		return this.properties.getSearch().getOpensearchIndex() + "-services";
+	}
+
+	@Test
+	void losingTheIndexesOnTheClusterLosesNothing() throws Exception {
+		assumeTrue(!lucene(), "OpenSearch's indexes");
+		cluster("DELETE", "/" + alias() + "-*", null);
+		SearchIndex index = start();
+		assertThat(index.rebuiltAtStart()).isTrue();
+		assertThat(found(index, "food")).isEqualTo(1);
+		assertThat(found(index, "debts")).isEqualTo(1);
+		assertThat(index.vocabulary().correct("foodbnk")).isEqualTo("foodbank");
+	}
+
+	@Test
+	void aHalfBuiltIndexIsNeverUsed() throws Exception {
+		assumeTrue(!lucene(), "OpenSearch's indexes");
+		String live = liveIndex();
+		// A rebuild killed half way (or under way on another node): a newer index that
+		// the aliases do not name.
+		String half = alias() + "-half-" + (System.currentTimeMillis() + 60_000);
+		cluster("PUT", "/" + half, null);
+		cluster("PUT", "/" + half + "/_doc/x", "{}");
+		SearchIndex restarted = start();
+		assertThat(restarted.rebuiltAtStart()).isFalse();
+		assertThat(liveIndex()).isEqualTo(live);
+		assertThat(found(restarted, "food")).isEqualTo(1);
+		cluster("DELETE", "/" + half, null);
+	}
+
+	@Test
+	void anIndexWithoutItsAliasesIsRebuiltBesideAndSwapped() throws Exception {
+		assumeTrue(!lucene(), "OpenSearch's indexes");
+		String before = liveIndex();
+		cluster("POST", "/_aliases", """
+				{"actions": [{"remove": {"index": "%s", "alias": "%s"}}]}""".formatted(before, alias()));
+		SearchIndex restarted = start();
+		assertThat(restarted.rebuiltAtStart()).isTrue();
+		assertThat(liveIndex()).isNotEqualTo(before);
+		assertThat(cluster("GET", "/" + before, null)).isNull();
 		assertThat(found(restarted, "debts")).isEqualTo(1);
 	}
 
