@@ -206,6 +206,30 @@ class TwoNodesTest {
 	}
 
 	/**
+	 * What a node keeps in memory from the directory (the API's list of findable
+	 * services) follows an import on another node within seconds.
+	 */
+	@Test
+	void anImportOnOneNodeShowsInTheOthersApi() throws Exception {
+		long before = apiTotal(this.b);
+		FeedSource other = new FeedSource.Api(URI.create(base(this.publisher) + "/other"), null);
+		assertThat(this.a.getBean(Importer.class).importFeed(other, "other", "Other").succeeded()).isTrue();
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (apiTotal(this.b) == before && System.nanoTime() < until) {
+			Thread.sleep(250);
+		}
+		assertThat(apiTotal(this.b)).isEqualTo(before + 1);
+	}
+
+	private long apiTotal(ConfigurableApplicationContext node) {
+		HttpResponse<String> page = send(request(node, "/api/services", new LinkedHashMap<>()).GET(),
+				new LinkedHashMap<>());
+		Matcher total = Pattern.compile("\"total_items\"\\s*:\\s*(\\d+)").matcher(page.body());
+		assertThat(total.find()).as(page.body()).isTrue();
+		return Long.parseLong(total.group(1));
+	}
+
+	/**
 	 * A scheduled task marked @SchedulerLock runs on one node at a time: while its lock
 	 * is held (as by node A running it), node B's run does nothing.
 	 */
@@ -306,7 +330,8 @@ class TwoNodesTest {
 		Map<String, String> routes = Map.of("/county/services", list("county-1"), "/county/services/county-1",
 				service("county-1", "Food bank in the county"), "/slow/services", list("slow-1", "slow-2"),
 				"/slow/services/slow-1", service("slow-1", "Slow one"), "/slow/services/slow-2",
-				service("slow-2", "Slow two"));
+				service("slow-2", "Slow two"), "/other/services", list("other-1"), "/other/services/other-1",
+				service("other-1", "Another publisher's service"));
 		this.publisher.createContext("/", exchange -> {
 			String path = exchange.getRequestURI().getPath();
 			this.asked.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
