@@ -2,6 +2,7 @@ package uk.signpost.ingest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -16,12 +17,14 @@ import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import uk.signpost.nodes.Locks;
+
 /**
  * One import of a feed at a time, whichever node or command starts it: a lock named after
  * the publisher in the shedlock table. It is held for {@link #HELD_FOR} and extended
  * every half of that while the import runs, however long a big feed takes; a node killed
  * mid-import stops extending it, so another may import that feed again at most
- * {@link #HELD_FOR} later.
+ * {@link #HELD_FOR} later (at once on the same machine: see {@link #lock}).
  */
 @Component
 class FeedLocks {
@@ -45,12 +48,22 @@ class FeedLocks {
 
 	/**
 	 * The publisher's import lock, or {@link Importer.AlreadyImporting} naming who holds
-	 * it.
+	 * it. A lock left by a process on this machine that has ended (an import killed a
+	 * moment ago) is taken over at once.
 	 */
 	SimpleLock lock(String publisherId) {
 		String name = name(publisherId);
-		return this.locks.lock(new LockConfiguration(Instant.now(), name, HELD_FOR, Duration.ZERO))
-			.orElseThrow(() -> new Importer.AlreadyImporting(publisherId, holder(name)));
+		Optional<SimpleLock> lock = tryLock(name);
+		String holder = lock.isPresent() ? null : holder(name);
+		if (lock.isEmpty() && Locks.endedHere(holder) && this.jdbc
+			.update("UPDATE shedlock SET lock_until = locked_at WHERE name = ? AND locked_by = ?", name, holder) == 1) {
+			lock = tryLock(name);
+		}
+		return lock.orElseThrow(() -> new Importer.AlreadyImporting(publisherId, holder(name)));
+	}
+
+	private Optional<SimpleLock> tryLock(String name) {
+		return this.locks.lock(new LockConfiguration(Instant.now(), name, HELD_FOR, Duration.ZERO));
 	}
 
 	static String name(String publisherId) {

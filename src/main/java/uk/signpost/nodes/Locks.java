@@ -23,10 +23,33 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M", proxyTargetClass = true)
-class Locks {
+public class Locks {
+
+	private static final String HOST = host();
+
+	private static final String PROCESS = ", process ";
 
 	/** Who holds a lock, as the table's locked_by and refusals name it. */
-	static final String THIS_NODE = node();
+	static final String THIS_NODE = HOST + PROCESS + ProcessHandle.current().pid();
+
+	/**
+	 * Whether a lock's holder (its locked_by) is a process on this machine that has
+	 * ended, killed say: its locks are nobody's, and need not wait for their time to run
+	 * out.
+	 */
+	public static boolean endedHere(String lockedBy) {
+		if (lockedBy == null || !lockedBy.startsWith(HOST + PROCESS)) {
+			return false;
+		}
+		try {
+			long pid = Long.parseLong(lockedBy.substring((HOST + PROCESS).length()));
+			return pid != ProcessHandle.current().pid()
+					&& !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
 
 	@Bean
 	ExtensibleLockProvider lockProvider(DataSource dataSource) {
@@ -38,15 +61,13 @@ class Locks {
 			.build());
 	}
 
-	private static String node() {
-		String host;
+	private static String host() {
 		try {
-			host = InetAddress.getLocalHost().getHostName();
+			return InetAddress.getLocalHost().getHostName();
 		}
 		catch (UnknownHostException ex) {
-			host = "unknown host";
+			return "unknown host";
 		}
-		return host + ", process " + ProcessHandle.current().pid();
 	}
 
 }
