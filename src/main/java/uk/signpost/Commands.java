@@ -176,9 +176,16 @@ public final class Commands {
 					FeedSource.modifiedAfter(arguments.options.get("modified-after")));
 		}
 		try (ConfigurableApplicationContext context = start(arguments.spring)) {
-			ImportReport report = context.getBean(Importer.class)
-				.importFeed(source, arguments.options.get("publisher"), arguments.options.get("name"),
-						arguments.flags.contains("allow-withdraw"));
+			ImportReport report;
+			try {
+				report = context.getBean(Importer.class)
+					.importFeed(source, arguments.options.get("publisher"), arguments.options.get("name"),
+							arguments.flags.contains("allow-withdraw"));
+			}
+			catch (Importer.AlreadyImporting ex) {
+				err.println(ex.getMessage());
+				return 1;
+			}
 			(report.succeeded() ? out : err).println(report.summary());
 			List<Problem> problems = report.problems();
 			problems.stream().limit(50).forEach(p -> out.println("  " + p));

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,6 +28,7 @@ import uk.signpost.search.SearchIndex;
  */
 @SpringBootTest(properties = { "signpost.demo-data=false", "signpost.site-url=https://signpost.example.org" })
 @AutoConfigureMockMvc
+@Import(MockMvcSessions.class)
 public abstract class MailWebTest {
 
 	protected static final Path DATA_DIR = TestDirectory.newDataDir("signpost-mail-");

@@ -30,8 +30,9 @@ class ModulesTest {
 		assertThat(this.modules.stream().map(module -> module.getBasePackage().getName())).containsExactlyInAnyOrder(
 				"uk.signpost.analytics", "uk.signpost.api", "uk.signpost.content", "uk.signpost.demo",
 				"uk.signpost.directory", "uk.signpost.duplicates", "uk.signpost.feedback", "uk.signpost.geo",
-				"uk.signpost.govuk", "uk.signpost.ingest", "uk.signpost.quality", "uk.signpost.review",
-				"uk.signpost.search", "uk.signpost.settings", "uk.signpost.staff", "uk.signpost.web");
+				"uk.signpost.govuk", "uk.signpost.ingest", "uk.signpost.nodes", "uk.signpost.quality",
+				"uk.signpost.review", "uk.signpost.search", "uk.signpost.settings", "uk.signpost.staff",
+				"uk.signpost.web");
 	}
 
 	@Test

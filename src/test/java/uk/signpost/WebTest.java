@@ -10,6 +10,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = { "signpost.demo-data=false" })
 @AutoConfigureMockMvc
+@Import(MockMvcSessions.class)
 public abstract class WebTest {
 
 	protected static final Path DATA_DIR = TestDirectory.newDataDir("signpost-api-");

@@ -3,6 +3,8 @@ package uk.signpost.analytics;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -86,9 +88,12 @@ class Rollup {
 
 	/**
 	 * Every half minute, today's totals so far (today's searches show within a minute)
-	 * and yesterday's, which a search just before midnight may still change.
+	 * and yesterday's, which a search just before midnight may still change. On one node
+	 * at a time (two would delete and insert the same day's totals at once); every node
+	 * writes its own events every 2 s regardless (Recorder).
 	 */
 	@Scheduled(initialDelayString = "30s", fixedDelayString = "${signpost.analytics.roll-up-every:30s}")
+	@SchedulerLock(name = "analytics-recent", lockAtMostFor = "PT5M")
 	void recent() {
 		this.recorder.flush();
 		LocalDate today = Validity.today(this.clock);
@@ -102,6 +107,7 @@ class Rollup {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	@Scheduled(cron = "0 15 2 * * *", zone = "Europe/London")
+	@SchedulerLock(name = "analytics-daily", lockAtMostFor = "PT30M")
 	void daily() {
 		for (LocalDate day : this.jdbc.queryForList("""
 				SELECT DISTINCT e.on_day FROM analytics_event e

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import uk.signpost.directory.DirectoryChanged;
+import uk.signpost.directory.DirectoryStamp;
 import uk.signpost.directory.Service;
 
 /**
@@ -46,10 +47,19 @@ class FindableServices {
 
 	private final JdbcTemplate jdbc;
 
+	private final DirectoryStamp stamp;
+
 	private volatile Snapshot snapshot;
 
-	FindableServices(JdbcTemplate jdbc) {
+	/**
+	 * The directory's stamp when the snapshot was read: an import on another node changes
+	 * it.
+	 */
+	private volatile Object snapshotStamp;
+
+	FindableServices(JdbcTemplate jdbc, DirectoryStamp stamp) {
 		this.jdbc = jdbc;
+		this.stamp = stamp;
 	}
 
 	@EventListener
@@ -59,9 +69,11 @@ class FindableServices {
 
 	Snapshot snapshot() {
 		Snapshot current = this.snapshot;
-		if (current == null) {
+		Object stamp = this.stamp.current();
+		if (current == null || !stamp.equals(this.snapshotStamp)) {
 			current = load();
 			this.snapshot = current;
+			this.snapshotStamp = stamp;
 		}
 		return current;
 	}

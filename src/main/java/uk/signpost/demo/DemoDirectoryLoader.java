@@ -61,7 +61,14 @@ class DemoDirectoryLoader implements ApplicationRunner {
 			return;
 		}
 		if (this.services.count() == 0) {
-			load();
+			try {
+				load();
+			}
+			catch (Importer.AlreadyImporting ex) {
+				// Another node, started at the same time on the same empty database.
+				log.info("Not loading the demo directory: {}", ex.getMessage());
+				return;
+			}
 		}
 		demoCurator();
 	}

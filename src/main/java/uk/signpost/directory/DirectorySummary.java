@@ -27,8 +27,11 @@ public record DirectorySummary(long services, long organisations, long locations
 
 		private final JdbcTemplate jdbc;
 
-		Reader(JdbcTemplate jdbc) {
+		private final DirectoryStamp stamp;
+
+		Reader(JdbcTemplate jdbc, DirectoryStamp stamp) {
 			this.jdbc = jdbc;
+			this.stamp = stamp;
 		}
 
 		public DirectorySummary read() {
@@ -52,14 +55,15 @@ public record DirectorySummary(long services, long organisations, long locations
 		 * that match the data loaded, and for saying what area the directory covers), and
 		 * the publishers with findable services.
 		 */
-		private record Known(List<Example> towns, Set<String> publisherIds) {
+		private record Known(List<Example> towns, Set<String> publisherIds, Object stamp) {
 		}
 
 		private volatile Known known;
 
 		private Known known() {
 			Known known = this.known;
-			if (known == null) {
+			Object stamp = this.stamp.current();
+			if (known == null || !known.stamp().equals(stamp)) {
 				known = new Known(List.copyOf(this.jdbc.query(
 						"SELECT a.city, MIN(a.postal_code) AS postcode, COUNT(DISTINCT s.id) AS services FROM service s "
 								+ "JOIN service_at_location sal ON sal.service_id = s.id "
@@ -69,7 +73,8 @@ public record DirectorySummary(long services, long organisations, long locations
 						(rs, n) -> new Example(rs.getString("city").strip(), rs.getString("postcode").strip()))),
 						Set.copyOf(this.jdbc.queryForList(
 								"SELECT DISTINCT s.publisher_id FROM service s WHERE " + Service.FINDABLE,
-								String.class)));
+								String.class)),
+						stamp);
 				this.known = known;
 			}
 			return known;
@@ -91,7 +96,10 @@ public record DirectorySummary(long services, long organisations, long locations
 			return known().publisherIds();
 		}
 
-		/** Read again after the next change: an import may bring other towns. */
+		/**
+		 * Read again after the next change: an import may bring other towns (one on
+		 * another node shows in the stamp).
+		 */
 		@org.springframework.context.event.EventListener(DirectoryChanged.class)
 		void changed() {
 			this.known = null;

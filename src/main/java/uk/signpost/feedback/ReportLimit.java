@@ -22,6 +22,8 @@ import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -83,6 +85,7 @@ class ReportLimit {
 
 	/** A bucket is worth keeping only until it would be full again. */
 	@Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS)
+	@SchedulerLock(name = "rate-limit-cleanup", lockAtMostFor = "PT10M")
 	void removeExpired() {
 		((ExpiredEntriesCleaner) this.buckets).removeExpired(1000);
 	}

@@ -26,6 +26,7 @@ import tools.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import net.javacrumbs.shedlock.core.SimpleLock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -71,16 +72,20 @@ public class Importer {
 	private final Clock clock;
 
 	/**
-	 * One import at a time: the writer's unchanged-record checks assume no one else is
-	 * writing.
+	 * One import at a time on this node: the writer's unchanged-record checks assume no
+	 * one else is writing the publisher's records (which FeedLocks ensures across nodes),
+	 * and two imports at once would only share the node's two cores.
 	 */
 	private final ReentrantLock lock = new ReentrantLock();
+
+	private final FeedLocks feeds;
 
 	private final MeterRegistry meters;
 
 	Importer(DirectoryWriter writer, ImportRunRepository runs, JdbcTemplate jdbc, TransactionTemplate transaction,
 			ObjectMapper json, SignpostProperties properties, ApplicationEventPublisher events,
-			ObjectProvider<MeterRegistry> meters) {
+			ObjectProvider<MeterRegistry> meters, FeedLocks feeds) {
+		this.feeds = feeds;
 		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
 		this.writer = writer;
 		this.runs = runs;
@@ -103,12 +108,15 @@ public class Importer {
 	 * without it, a run that would withdraw more than signpost.limits.withdraw-share of a
 	 * publisher's services, or whose valid services are fewer than half of those read,
 	 * withdraws none and says why.
+	 * @throws AlreadyImporting when the publisher's feed is being imported already, here
+	 * or on another node: this import is refused at once, never queued behind that one
 	 */
 	public ImportReport importFeed(FeedSource source, String publisherId, String publisherName, boolean allowWithdraw) {
+		SimpleLock feed = this.feeds.lock(checkPublisherId(publisherId));
 		this.lock.lock();
 		try {
 			long start = System.nanoTime();
-			ImportReport report = run(source, checkPublisherId(publisherId), publisherName, allowWithdraw);
+			ImportReport report = run(source, publisherId, publisherName, allowWithdraw);
 			// For operators: how long each publisher's imports take and how they end.
 			Timer.builder("signpost.import")
 				.description("A feed import, from reading the feed to the index catching up")
@@ -120,7 +128,21 @@ public class Importer {
 		}
 		finally {
 			this.lock.unlock();
+			feed.unlock();
 		}
+	}
+
+	/**
+	 * An import refused because the same publisher's feed is being imported already
+	 * (FeedLocks): nothing was read or written, and no import run is stored.
+	 */
+	public static final class AlreadyImporting extends RuntimeException {
+
+		AlreadyImporting(String publisherId, String holder) {
+			super("An import of " + publisherId + " is already running (" + holder
+					+ "), so this one was not started: try again when that one has finished.");
+		}
+
 	}
 
 	private ImportReport run(FeedSource source, String publisherId, String publisherName, boolean allowWithdraw) {

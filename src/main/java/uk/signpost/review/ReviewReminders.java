@@ -17,6 +17,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
@@ -74,6 +76,7 @@ class ReviewReminders {
 
 	@Scheduled(cron = "${signpost.reviews.reminder-cron:0 0 7 * * MON}",
 			zone = "${signpost.reviews.reminder-zone:Europe/London}")
+	@SchedulerLock(name = "review-reminders", lockAtMostFor = "PT30M")
 	void weekly() {
 		send(this.clock.instant());
 	}

@@ -7,12 +7,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import uk.signpost.MockMvcSessions;
 import uk.signpost.TestDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = { "signpost.demo-data=true", "signpost.demo-services=150" })
 @AutoConfigureMockMvc
+@Import(MockMvcSessions.class)
 class DemoDirectoryLoaderTest {
 
 	static final Path DATA_DIR = TestDirectory.newDataDir("signpost-fresh-");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.GrantedAuthority;
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import uk.signpost.MockMvcSessions;
 import uk.signpost.TestDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +56,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"spring.security.oauth2.client.provider.entra.jwk-set-uri=https://login.example.org/tenant/discovery/v2.0/keys",
 		"spring.security.oauth2.client.provider.entra.user-name-attribute=preferred_username" })
 @AutoConfigureMockMvc
+@Import(MockMvcSessions.class)
 class OidcSignInTest {
 
 	static final Path DATA_DIR = TestDirectory.newDataDir("signpost-oidc-");

@@ -72,7 +72,8 @@ class WorkspaceTokensTest extends ServerTest {
 		for (String path : new String[] { "/", "/search?q=food", "/list" }) {
 			HttpResponse<String> page = page(path);
 			assertThat(page.statusCode()).as(path).isEqualTo(200);
-			assertThat(page.headers().allValues("Set-Cookie")).as(path).noneMatch(c -> c.startsWith("JSESSIONID"));
+			assertThat(page.headers().allValues("Set-Cookie")).as(path)
+				.noneMatch(c -> c.startsWith("signpost-session"));
 			assertThat(page.body()).as(path).doesNotContain("Sign out");
 		}
 	}

@@ -235,7 +235,7 @@ class WebSecurityTest extends ServerTest {
 				// privacy notice
 				// may name the workspace's cookie.
 				.doesNotContainIgnoringCase(";jsessionid");
-			assertThat(page.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+			assertThat(page.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("signpost-session"));
 		}
 		assertThat(pages.get(pages.size() - 1).statusCode()).isEqualTo(400);
 	}
