@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -140,23 +141,21 @@ class Recorder implements SmartLifecycle {
 			return;
 		}
 		try {
-			this.jdbc.batchUpdate(INSERT, batch, 1000, (statement, e) -> {
-				statement.setObject(1, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC));
-				statement.setObject(2, e.day());
-				statement.setString(3, e.kind());
-				statement.setString(4, e.need());
-				statement.setString(5, e.category());
-				statement.setString(6, e.area());
-				statement.setString(7, e.filters());
-				statement.setObject(8, e.results());
-				statement.setObject(9, e.page());
-				statement.setBoolean(10, e.corrected());
-				statement.setBoolean(11, e.asTyped());
-				statement.setBoolean(12, e.relaxationOffered());
-				statement.setBoolean(13, e.fromRelaxation());
-				statement.setString(14, cut(e.serviceId(), 36));
-				statement.setString(15, e.publisherId());
-			});
+			write(batch);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// A row the table refuses would be refused again at every try and hold back
+			// every event queued after it: each is written alone, and any refused
+			// dropped.
+			log.warn("Analytics events refused as a batch, written one at a time: {}", ex.getMessage());
+			for (Event event : batch) {
+				try {
+					write(List.of(event));
+				}
+				catch (DataIntegrityViolationException refused) {
+					this.dropped.increment();
+				}
+			}
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not write {} analytics events; trying again shortly: {}", batch.size(), ex.getMessage());
@@ -172,8 +171,36 @@ class Recorder implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * The events' rows, each text cut to its column (V11): what residents type is long.
+	 */
+	private void write(List<Event> batch) {
+		this.jdbc.batchUpdate(INSERT, batch, 1000, (statement, e) -> {
+			statement.setObject(1, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC));
+			statement.setObject(2, e.day());
+			statement.setString(3, cut(e.kind(), 10));
+			statement.setString(4, cut(e.need(), 200));
+			statement.setString(5, cut(e.category(), 200));
+			statement.setString(6, cut(e.area(), 100));
+			statement.setString(7, cut(e.filters(), 500));
+			statement.setObject(8, e.results());
+			statement.setObject(9, e.page());
+			statement.setBoolean(10, e.corrected());
+			statement.setBoolean(11, e.asTyped());
+			statement.setBoolean(12, e.relaxationOffered());
+			statement.setBoolean(13, e.fromRelaxation());
+			statement.setString(14, cut(e.serviceId(), 36));
+			statement.setString(15, cut(e.publisherId(), 100));
+		});
+	}
+
 	private static String cut(String text, int longest) {
-		return text == null || text.length() <= longest ? text : text.substring(0, longest);
+		if (text == null || text.length() <= longest) {
+			return text;
+		}
+		// Never half of a character that takes two chars.
+		int end = Character.isHighSurrogate(text.charAt(longest - 1)) ? longest - 1 : longest;
+		return text.substring(0, end);
 	}
 
 	@Override

@@ -150,6 +150,17 @@ class AnalyticsTest extends WebTest {
 	}
 
 	@Test
+	void whatIsTooLongForItsColumnIsCutAndHoldsBackNothing() throws Exception {
+		String longest = "a".repeat(5000);
+		assertThat(page("/search?category=" + longest).getStatus()).isEqualTo(200);
+		assertThat(page("/search?q=food").getStatus()).isEqualTo(200);
+		List<Map<String, Object>> events = events();
+		assertThat(events).extracting(e -> e.get("kind")).containsExactly("search", "search");
+		assertThat((String) events.get(0).get("category")).hasSize(200);
+		assertThat(events.get(1).get("need")).isEqualTo("food");
+	}
+
+	@Test
 	void theContactRedirectGoesOnlyToTheServicesOwnDetails() throws Exception {
 		assertThat(page("/services/" + ID + "/go/website?to=https://evil.example.org&url=https://evil.example.org")
 			.getRedirectedUrl()).isEqualTo("https://foodbank.example.org/preston");
