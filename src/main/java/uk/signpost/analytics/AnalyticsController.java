@@ -108,8 +108,9 @@ class AnalyticsController {
 		AnalyticsPage page = new AnalyticsPage(this.text);
 		LocalDate from = range.from();
 		LocalDate to = range.to();
-		return List.of(page.weeks(this.figures.weeks(from, to)), page.needs(this.figures.needs(from, to, false)),
-				page.unmet(this.figures.needs(from, to, true)), page.areas(this.figures.unmet(from, to)),
+		int least = (int) AnalyticsPage.SMALLEST;
+		return List.of(page.weeks(this.figures.weeks(from, to)), page.needs(this.figures.needs(from, to, false, least)),
+				page.unmet(this.figures.needs(from, to, true, least)), page.areas(this.figures.unmet(from, to, least)),
 				page.refining(this.figures.refining(from, to, (int) AnalyticsPage.SMALLEST)),
 				page.publishers(this.figures.publishers(from, to, scope)),
 				page.unviewed(this.figures.unviewed(Validity.today(this.clock), scope, AnalyticsPage.MOST_UNVIEWED)));

@@ -121,7 +121,7 @@ final class AnalyticsPage {
 				heads("analytics.need", "analytics.searches", "analytics.zero"), numeric(1, 2), rows);
 		return section("needs", table,
 				chart("needs", table.caption(), summary, needs, Figures.Need::need, Figures.Need::searches, null),
-				summary, null);
+				summary, words("analytics.needs.hint", SMALLEST));
 	}
 
 	Section unmet(List<Figures.Need> needs) {
@@ -134,7 +134,7 @@ final class AnalyticsPage {
 				heads("analytics.need", "analytics.zero", "analytics.searches"), numeric(1, 2), rows);
 		return section("unmet", table,
 				chart("unmet", table.caption(), summary, needs, Figures.Need::need, Figures.Need::zero, null), summary,
-				null);
+				words("analytics.needs.hint", SMALLEST));
 	}
 
 	Section areas(List<Figures.AreaNeed> unmet) {
@@ -146,7 +146,8 @@ final class AnalyticsPage {
 		Table table = new Table(words("analytics.areas.caption"),
 				heads("analytics.areas.area", "analytics.need", "analytics.zero"), numeric(2, 1), rows);
 		return section("areas", table, chart("areas", table.caption(), summary, unmet,
-				u -> u.area() + ": " + need(u.need()), Figures.AreaNeed::zero, null), summary, null);
+				u -> u.area() + ": " + need(u.need()), Figures.AreaNeed::zero, null), summary,
+				words("analytics.needs.hint", SMALLEST));
 	}
 
 	Section refining(List<Figures.Refining> needs) {

@@ -90,25 +90,32 @@ class Figures {
 		return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 	}
 
-	/** The needs searched most, or (zero) those that most often found nothing. */
-	List<Need> needs(LocalDate from, LocalDate to, boolean zero) {
+	/**
+	 * The needs searched most, or (zero) those that most often found nothing; only words
+	 * searched at least least times: words typed by one or two people may say who they
+	 * are ("help for jane doe 07700 900123").
+	 */
+	List<Need> needs(LocalDate from, LocalDate to, boolean zero, int least) {
 		return this.jdbc.query(
 				"""
 						SELECT need, SUM(events) AS searches, SUM(zero_results) AS zero FROM analytics_day
 						WHERE kind = 'search' AND need <> '' AND on_day BETWEEN :from AND :to
-						GROUP BY need HAVING SUM(%s) > 0 ORDER BY SUM(%s) DESC, need LIMIT %d""".formatted(
-						zero ? "zero_results" : "events", zero ? "zero_results" : "events", TOP),
+						GROUP BY need HAVING SUM(%s) > 0 AND SUM(events) >= %d ORDER BY SUM(%s) DESC, need LIMIT %d"""
+					.formatted(zero ? "zero_results" : "events", least, zero ? "zero_results" : "events", TOP),
 				range(from, to),
 				(row, i) -> new Need(row.getString("need"), row.getLong("searches"), row.getLong("zero")));
 	}
 
-	/** Unmet needs by area: the area and need pairs that most often found nothing. */
-	List<AreaNeed> unmet(LocalDate from, LocalDate to) {
+	/**
+	 * Unmet needs by area: the area and need pairs that most often found nothing, among
+	 * those searched at least least times (as needs).
+	 */
+	List<AreaNeed> unmet(LocalDate from, LocalDate to, int least) {
 		return this.jdbc.query("""
 				SELECT area, need, SUM(zero_results) AS zero FROM analytics_day
 				WHERE kind = 'search' AND area <> '' AND on_day BETWEEN :from AND :to
-				GROUP BY area, need HAVING SUM(zero_results) > 0 ORDER BY SUM(zero_results) DESC, area, need
-				LIMIT %d""".formatted(TOP), range(from, to),
+				GROUP BY area, need HAVING SUM(zero_results) > 0 AND SUM(events) >= %d
+				ORDER BY SUM(zero_results) DESC, area, need LIMIT %d""".formatted(least, TOP), range(from, to),
 				(row, i) -> new AreaNeed(row.getString("area"), row.getString("need"), row.getLong("zero")));
 	}
 
