@@ -37,6 +37,14 @@ public record Service(@Id String id, String publisherId, String sourceId, String
 	 * SQL condition on the service table (under alias s) for services people can find:
 	 * not withdrawn, and active or only temporarily closed.
 	 */
+	/** ORUK's status for a service that will open again: still found, and said so. */
+	public static final String TEMPORARILY_CLOSED = "temporarily closed";
+
+	/** True when the publisher says the service is closed for now. */
+	public static boolean temporarilyClosed(String status) {
+		return TEMPORARILY_CLOSED.equalsIgnoreCase(status == null ? null : status.strip());
+	}
+
 	public static final String FINDABLE = "s.withdrawn_at IS NULL AND s.status IN ('active', 'temporarily closed')";
 
 	public boolean isWithdrawn() {

@@ -182,8 +182,14 @@ public record ServicePage(Service service, Organization organization, List<Venue
 				this.text);
 	}
 
+	/** "Open now until 5pm"; nothing while the service is temporarily closed. */
 	public String openNow() {
-		return hours().now(this.now);
+		return closed() ? null : hours().now(this.now);
+	}
+
+	/** The publisher says the service is closed for now: the page says so first. */
+	public boolean closed() {
+		return Service.temporarilyClosed(this.service.status());
 	}
 
 	public List<Service.Phone> phones() {

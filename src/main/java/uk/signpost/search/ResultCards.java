@@ -33,11 +33,12 @@ class ResultCards {
 	 * One result. summary is the first part of the description; checked is the day of its
 	 * last check (directory.Checked: assured or recorded, else last changed); referral is
 	 * whether the publisher's words say someone else must refer the person; phone is the
-	 * service's own first number.
+	 * service's own first number; closed is whether the publisher says it is temporarily
+	 * closed (then neither openNow nor hours).
 	 */
 	record Card(String id, String name, String organization, String summary, Integer minimumAge, Integer maximumAge,
 			LocalDate checked, Double distanceMiles, List<String> delivery, boolean areaServed, boolean withinRadius,
-			boolean free, boolean openNow, boolean referral, String phone, String town, String hours) {
+			boolean free, boolean openNow, boolean referral, String phone, String town, String hours, boolean closed) {
 
 		/** The phone number as a tel: link. */
 		public String tel() {
@@ -68,13 +69,14 @@ class ResultCards {
 		Map<String, ServiceChecks.Check> recorded = this.checks
 			.latest(hits.stream().map(SearchResult.Hit::id).toList());
 		this.jdbc.query("SELECT s.id, s.name, o.name, s.description, s.minimum_age, s.maximum_age, s.assured_date, "
-				+ "s.last_modified, s.application_process FROM service s LEFT JOIN organization o ON o.id = s.organization_id WHERE s.id IN ("
+				+ "s.last_modified, s.application_process, s.status FROM service s LEFT JOIN organization o ON o.id = s.organization_id WHERE s.id IN ("
 				+ InList.placeholders(hits.size()) + ")", rs -> {
-					rows.put(rs.getString(1), new Object[] {
-							rs.getString(2), rs.getString(3), rs.getString(4), (Integer) rs.getObject(5, Integer.class),
-							(Integer) rs.getObject(6, Integer.class), checked(rs.getObject(7, LocalDate.class),
-									recorded.get(rs.getString(1)), rs.getObject(8, OffsetDateTime.class)),
-							Referral.needed(rs.getString(9)) });
+					rows.put(rs.getString(1),
+							new Object[] { rs.getString(2), rs.getString(3), rs.getString(4),
+									(Integer) rs.getObject(5, Integer.class), (Integer) rs.getObject(6, Integer.class),
+									checked(rs.getObject(7, LocalDate.class), recorded.get(rs.getString(1)),
+											rs.getObject(8, OffsetDateTime.class)),
+									Referral.needed(rs.getString(9)), Service.temporarilyClosed(rs.getString(10)) });
 				}, ids);
 		// Read last number first, so each service keeps its first.
 		Map<String, String> phones = new HashMap<>();
@@ -107,10 +109,13 @@ class ResultCards {
 			if (row == null) {
 				return null;
 			}
+			boolean closed = (Boolean) row[7];
 			return new Card(hit.id(), (String) row[0], (String) row[1], summary((String) row[2]), (Integer) row[3],
 					(Integer) row[4], (LocalDate) row[5], hit.distanceMiles(), hit.delivery(), hit.areaServed(),
-					hit.withinRadius(), hit.free(), hit.openNow(), (Boolean) row[6], phones.get(hit.id()),
-					towns.get(hit.id()), new OpeningHours(schedules.getOrDefault(hit.id(), List.of()), text).now(now));
+					hit.withinRadius(), hit.free(), hit.openNow() && !closed, (Boolean) row[6], phones.get(hit.id()),
+					towns.get(hit.id()),
+					closed ? null : new OpeningHours(schedules.getOrDefault(hit.id(), List.of()), text).now(now),
+					closed);
 		}).filter(Objects::nonNull).toList();
 	}
 

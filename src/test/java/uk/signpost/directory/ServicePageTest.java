@@ -86,6 +86,20 @@ class ServicePageTest extends WebTest {
 	}
 
 	@Test
+	void aTemporarilyClosedServiceSaysSoAndNeverThatItIsOpen() throws Exception {
+		assertThat(html("/services/" + ID, 200))
+			.doesNotContain("The publisher says this service is temporarily closed");
+		load("council",
+				resource("every-field.json").replace("\"status\": \"active\"", "\"status\": \"temporarily closed\""));
+		String page = html("/services/" + ID, 200);
+		assertThat(page).contains("govuk-warning-text", "The publisher says this service is temporarily closed.")
+			.doesNotContain("Open now")
+			.doesNotContain("Closed now")
+			.doesNotContain("Opens ");
+		assertThat(html("/search?q=food+bank", 200)).contains("Temporarily closed");
+	}
+
+	@Test
 	void importedMarkupIsShownAsTextNeverRun() throws Exception {
 		load("council", """
 				{"id": "x", "name": "<img src=x onerror=alert(1)>", "status": "active",

@@ -29,7 +29,7 @@ class ResultCardsTest {
 
 	private static ResultCards.Card card(Double miles, boolean areaServed, boolean withinRadius, String... delivery) {
 		return new ResultCards.Card("id", "Name", null, null, null, null, null, miles, List.of(delivery), areaServed,
-				withinRadius, false, false, false, null, null, null);
+				withinRadius, false, false, false, null, null, null, false);
 	}
 
 	private String whereabouts(ResultCards.Card card) {
@@ -55,10 +55,10 @@ class ResultCardsTest {
 	@Test
 	void agesAndCheckedReadNaturallyInTheSingularAndPlural() {
 		ResultCards.Card adults = new ResultCards.Card("id", "Name", null, null, 18, 130, null, null, List.of(), false,
-				false, false, false, false, null, null, null);
+				false, false, false, false, null, null, null, false);
 		assertThat(this.page.ages(adults)).isEqualTo("Ages 18 and over");
 		ResultCards.Card children = new ResultCards.Card("id", "Name", null, null, 0, 11, null, null, List.of(), false,
-				false, false, false, false, null, null, null);
+				false, false, false, false, null, null, null, false);
 		assertThat(this.page.ages(children)).isEqualTo("Ages up to 11");
 		assertThat(this.page.checked(LocalDate.of(2026, 11, 20))).isEqualTo("Checked this month");
 		assertThat(this.page.checked(LocalDate.of(2026, 10, 20))).isEqualTo("Checked 1 month ago");
