@@ -167,10 +167,10 @@ class TwoNodesSearchTest {
 
 	private int status(String address) {
 		try {
-			return this.http
-				.send(HttpRequest.newBuilder(URI.create(address)).header("Accept", "text/html").build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode();
+			return this.http.send(HttpRequest.newBuilder(URI.create(address))
+				// As a browser asks for a page, and a program for the API's JSON.
+				.header("Accept", address.contains("/api/") ? "application/json" : "text/html")
+				.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 		}
 		catch (IOException | InterruptedException ex) {
 			return -1;

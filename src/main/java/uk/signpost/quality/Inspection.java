@@ -61,12 +61,15 @@ final class Inspection {
 
 	/**
 	 * What the import said about the feed's records, by the publisher's own service id:
-	 * the first problem with each, and the ids it found repeated.
+	 * the first problem with each, the ids it found repeated, and the first email address
+	 * and web address it refused in each (the directory keeps no refused value, so the
+	 * email and web address checks learn of them only here).
 	 */
-	record ImportFindings(Map<String, String> problems, Map<String, String> repeated) {
+	record ImportFindings(Map<String, String> problems, Map<String, String> repeated, Map<String, String> emails,
+			Map<String, String> web) {
 
 		static ImportFindings none() {
-			return new ImportFindings(Map.of(), Map.of());
+			return new ImportFindings(Map.of(), Map.of(), Map.of(), Map.of());
 		}
 
 	}
@@ -87,7 +90,7 @@ final class Inspection {
 		Map<String, Facts> bySource = new LinkedHashMap<>();
 		for (Facts service : services) {
 			bySource.put(service.sourceId, service);
-			inspect(service, outcomes, today, places, phones);
+			inspect(service, outcomes, today, places, phones, found);
 		}
 		// Read but refused, so not in the directory: still records of the feed that fail.
 		found.problems().forEach((sourceId, reason) -> {
@@ -110,7 +113,7 @@ final class Inspection {
 	}
 
 	private static void inspect(Facts s, Map<Check, Outcome> outcomes, LocalDate today, Predicate<String> places,
-			Predicate<String> phones) {
+			Predicate<String> phones, ImportFindings found) {
 		record(outcomes, Check.CONTACT, s, s.phones.isEmpty() && s.emails.isEmpty() ? "" : null);
 		boolean placed = s.remote || s.serviceArea || s.postcodes.stream().anyMatch(places);
 		record(outcomes, Check.PLACE, s, placed ? null : String.join(", ", s.postcodes));
@@ -126,11 +129,15 @@ final class Inspection {
 		if (!s.phones.isEmpty()) {
 			record(outcomes, Check.PHONES, s, wrong(s.phones, phones));
 		}
-		if (!s.emails.isEmpty()) {
-			record(outcomes, Check.EMAILS, s, wrong(s.emails, Emails::valid));
+		String refusedEmail = found.emails().get(s.sourceId);
+		if (!s.emails.isEmpty() || refusedEmail != null) {
+			String stored = s.emails.isEmpty() ? null : wrong(s.emails, Emails::valid);
+			record(outcomes, Check.EMAILS, s, stored != null ? stored : refusedEmail);
 		}
-		if (!s.webAddresses.isEmpty()) {
-			record(outcomes, Check.WEB, s, wrong(s.webAddresses, Inspection::webAddress));
+		String refusedWeb = found.web().get(s.sourceId);
+		if (!s.webAddresses.isEmpty() || refusedWeb != null) {
+			String stored = s.webAddresses.isEmpty() ? null : wrong(s.webAddresses, Inspection::webAddress);
+			record(outcomes, Check.WEB, s, stored != null ? stored : refusedWeb);
 		}
 		List<LocalDate> dated = s.validTo.stream().filter(day -> day != null).toList();
 		if (!dated.isEmpty()) {

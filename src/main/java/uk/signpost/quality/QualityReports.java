@@ -172,14 +172,24 @@ public class QualityReports {
 	static Inspection.ImportFindings findings(List<Problem> problems) {
 		Map<String, String> wrong = new LinkedHashMap<>();
 		Map<String, String> repeated = new LinkedHashMap<>();
+		Map<String, String> emails = new LinkedHashMap<>();
+		Map<String, String> web = new LinkedHashMap<>();
 		for (Problem problem : problems) {
 			if (problem.recordId() == null) {
 				continue;
 			}
 			String what = problem.path() + ": " + problem.reason();
 			(ImportReport.repeatedId(problem) ? repeated : wrong).putIfAbsent(problem.recordId(), what);
+			// A refused email or web address (ORUK's email, url and website fields).
+			String field = problem.path() == null ? "" : problem.path().substring(problem.path().lastIndexOf('.') + 1);
+			if (field.equals("email")) {
+				emails.putIfAbsent(problem.recordId(), what);
+			}
+			else if (field.equals("url") || field.equals("website")) {
+				web.putIfAbsent(problem.recordId(), what);
+			}
 		}
-		return new Inspection.ImportFindings(wrong, repeated);
+		return new Inspection.ImportFindings(wrong, repeated, emails, web);
 	}
 
 	private long store(String publisherId, long importRunId, int services, boolean apiFeed,

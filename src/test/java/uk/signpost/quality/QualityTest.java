@@ -116,6 +116,17 @@ class QualityTest extends WebTest {
 	}
 
 	@Test
+	void emailAndWebAddressesTheImportRefusedFailTheirChecks() throws Exception {
+		load("refused", """
+				[{"id": "r1", "name": "Refused club", "status": "active", "email": "not an email",
+				  "url": "javascript:alert(1)", "phones": [{"id": "rp", "number": "01772 123456"}]}]""");
+		QualityReports.Report report = report("refused");
+		assertThat(failing(report, Check.EMAILS)).containsExactly("r1");
+		assertThat(failing(report, Check.WEB)).containsExactly("r1");
+		assertThat(this.reports.failures(report.id(), Check.EMAILS, 0, 10).get(0).detail()).contains("email");
+	}
+
+	@Test
 	void eachCheckFindsTheRecordsThatFailItAndCountsThoseItAppliesTo() {
 		QualityReports.Report report = report("council");
 		Map<Check, Set<String>> expected = Map.ofEntries(Map.entry(Check.VALID, Set.of("broken", "skipped")),
