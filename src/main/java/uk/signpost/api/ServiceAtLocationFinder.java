@@ -83,9 +83,8 @@ class ServiceAtLocationFinder {
 		// more), so page 1 reads 64 hits, not 5,000; later slices grow four-fold.
 		int size = Math.max(64, Math.min(SLICE, offset + perPage));
 		slices: for (int from = 0;; from += size, size = Math.min(SLICE, size * 4)) {
-			// Near a place, each slice comes from the smallest circle that holds it, and
-			// the
-			// total from a count of its own.
+			// Near a place, each slice comes from the smallest circle that holds it,
+			// and the total from a count of its own.
 			ServiceLists.Slice slice = near == null
 					? this.search.locations(query.query(), query.filters(), from, size, from == 0)
 					: this.search.nearest(query.query(), query.filters(), from, size);
