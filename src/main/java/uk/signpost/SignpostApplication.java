@@ -19,6 +19,13 @@ import uk.signpost.settings.SignpostProperties;
 public class SignpostApplication {
 
 	public static void main(String[] args) {
+		// H2 shares equal values read from the database through a cache that hashes every
+		// string it reads, descriptions included: 19 % of a search index rebuild's
+		// reading
+		// (docs/benchmarks.md). Nothing here keeps values long enough to gain from it.
+		if (System.getProperty("h2.objectCache") == null) {
+			System.setProperty("h2.objectCache", "false");
+		}
 		if (args.length > 0 && Commands.isCommand(args[0])) {
 			System.exit(Commands.run(args));
 		}
