@@ -82,8 +82,8 @@ class QualityController {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
 			return "error/404";
 		}
-		model.addAttribute("page",
-				QualityPages.report(publisher, this.reports.recent(id, QualityPages.TREND), this.text));
+		model.addAttribute("page", QualityPages.report(publisher, this.reports.findable(id),
+				this.reports.recent(id, QualityPages.TREND), this.text));
 		return "manage/quality-publisher";
 	}
 

@@ -87,13 +87,21 @@ final class QualityPages {
 				rows.isEmpty() ? text.getMessage("quality.list.none") : null);
 	}
 
-	static ReportPage report(Publisher publisher, List<QualityReports.Report> recent, MessageSourceAccessor text) {
+	/**
+	 * findable: the publisher's services people can find now, counted as the public page
+	 * counts them ({@link QualityReports#findable}); the report's own count is of every
+	 * record it checked, inactive ones too.
+	 */
+	static ReportPage report(Publisher publisher, int findable, List<QualityReports.Report> recent,
+			MessageSourceAccessor text) {
 		QualityReports.Report report = recent.isEmpty() ? null : recent.get(0);
 		List<SummaryRow> summary = new ArrayList<>();
 		if (report != null) {
 			summary.add(row(text.getMessage("quality.publisher.checked"), when(report.checkedAt(), text)));
 			summary.add(row(text.getMessage("quality.publisher.services"),
-					text.getMessage("quality.count.services", new Object[] { report.services() })));
+					text.getMessage("quality.count.services", new Object[] { findable })));
+			summary.add(row(text.getMessage("quality.publisher.records"),
+					text.getMessage("quality.count.records", new Object[] { report.services() })));
 			summary.add(row(text.getMessage("quality.publisher.score"), percent(report.score(), text)));
 		}
 		return new ReportPage(publisher.name(), publisher.id(), summary,

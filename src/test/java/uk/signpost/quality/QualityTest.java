@@ -190,6 +190,36 @@ class QualityTest extends WebTest {
 		this.mvc.perform(get("/publishers/nobody")).andExpect(status().isNotFound());
 	}
 
+	/**
+	 * "Services people can find" is one count on every page (Service.FINDABLE): the
+	 * workspace's report counted the inactive records it checked under that name.
+	 */
+	@Test
+	void servicesPeopleCanFindAreCountedAlikeOnThePublicPageAndInTheWorkspace() throws Exception {
+		load("mixed", """
+				[{"id": "m1", "name": "Open club", "status": "active"},
+				 {"id": "m2", "name": "Shut club", "status": "inactive"},
+				 {"id": "m3", "name": "Paused club", "status": "temporarily closed"}]""");
+		assertThat(report("mixed").services()).isEqualTo(3);
+		MockHttpSession curator = Staffing.signIn(this.mvc, "curator@example.org");
+		for (String html : List.of(fetch("/publishers/mixed"), page("/manage/quality/mixed", curator))) {
+			assertThat(summary(html, "Services people can find")).isEqualTo("2 services");
+		}
+		assertThat(summary(page("/manage/quality/mixed", curator), "Records checked, including inactive ones"))
+			.isEqualTo("3 records");
+	}
+
+	/** The value of a summary list's row, by its key. */
+	private static String summary(String html, String key) {
+		org.jsoup.nodes.Element row = org.jsoup.Jsoup.parse(html)
+			.select(".govuk-summary-list__row")
+			.stream()
+			.filter(r -> r.select(".govuk-summary-list__key").text().equals(key))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no row " + key));
+		return row.select(".govuk-summary-list__value").text();
+	}
+
 	@Test
 	void aPublisherAccountSeesOnlyItsOwnPublishersQuality() throws Exception {
 		report("council");
