@@ -126,6 +126,29 @@ class QualityTest extends WebTest {
 		assertThat(this.reports.failures(report.id(), Check.EMAILS, 0, 10).get(0).detail()).contains("email");
 	}
 
+	/**
+	 * "Readable records" lists every warning the import gave a record (it listed the
+	 * first), up to Inspection.WARNINGS and then how many more.
+	 */
+	@Test
+	void readableRecordsListEachRecordsWarningsUpToTen() throws Exception {
+		String contacts = java.util.stream.IntStream.range(0, 12)
+			.mapToObj(i -> "{\"id\": \"c" + i + "\", \"name\": \"Desk " + i + "\", \"email\": \"desk " + i + "\"}")
+			.collect(Collectors.joining(", "));
+		load("warned", """
+				[{"id": "w1", "name": "Warned club", "status": "active", "email": "not an email",
+				  "url": "javascript:alert(1)"},
+				 {"id": "w2", "name": "Many desks", "status": "active", "contacts": [%s]}]""".formatted(contacts));
+		Map<String, String> details = this.reports.failures(report("warned").id(), Check.VALID, 0, 10)
+			.stream()
+			.collect(Collectors.toMap(QualityReports.Failure::sourceId, QualityReports.Failure::detail));
+		assertThat(details.get("w1")).contains("email: ", " | ", "url: ");
+		assertThat(details.get("w2").split(" \\| ")).hasSize(Inspection.WARNINGS);
+		assertThat(details.get("w2")).contains("contacts[0].email", "contacts[9].email")
+			.doesNotContain("contacts[10]")
+			.endsWith(" (and 2 more)");
+	}
+
 	@Test
 	void eachCheckFindsTheRecordsThatFailItAndCountsThoseItAppliesTo() {
 		QualityReports.Report report = report("council");
