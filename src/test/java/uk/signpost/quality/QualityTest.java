@@ -273,9 +273,13 @@ class QualityTest extends WebTest {
 			.getResponse();
 		assertThat(response.getContentType()).startsWith("text/csv");
 		assertThat(response.getHeader("Content-Disposition")).contains("signpost-quality-council-contact.csv");
+		// UTF-8's byte order mark first, so Excel on Windows reads "’" (CsvTest).
+		assertThat(java.util.Arrays.copyOf(response.getContentAsByteArray(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
 		String csv = response.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(csv.lines().toList()).hasSize(2);
-		assertThat(csv).startsWith("Check,Publisher’s id,Service,Signpost id,What is wrong,How to fix\r\n")
+		assertThat(csv)
+			.startsWith(
+					uk.signpost.govuk.Csv.BOM + "Check,Publisher’s id,Service,Signpost id,What is wrong,How to fix\r\n")
 			.contains("A way to contact,bare,'=cmd|' /C calc'!A0,")
 			.contains("No phone number or email address.,Add a phone number or email address people can use.");
 		String all = this.mvc.perform(get("/manage/quality/council/records.csv").session(pat))
