@@ -232,6 +232,18 @@ class QualityTest extends WebTest {
 			.isEqualTo("3 records");
 	}
 
+	/**
+	 * The workspace's home lists Data quality, as it does the other parts, for each role.
+	 */
+	@Test
+	void theWorkspaceHomeLeadsToDataQuality() throws Exception {
+		for (String email : List.of("pat@example.org", "curator@example.org")) {
+			org.jsoup.nodes.Document home = org.jsoup.Jsoup.parse(page("/manage", Staffing.signIn(this.mvc, email)));
+			assertThat(home.select("h2 > a[href=/manage/quality]").text()).as(email).isEqualTo("Data quality");
+			assertThat(home.text()).contains("How complete and correct each publisher’s records are");
+		}
+	}
+
 	/** The value of a summary list's row, by its key. */
 	private static String summary(String html, String key) {
 		org.jsoup.nodes.Element row = org.jsoup.Jsoup.parse(html)
