@@ -5,21 +5,22 @@ import java.util.List;
 
 /**
  * A horizontal bar chart drawn on the server as SVG (templates/manage/analytics.html),
- * with no script and no style attribute: one bar a row, its label at the left and its
- * figure at its end; part, when given, is drawn over the bar in a second colour (the
- * searches that found nothing, of all searches). A small count has no bar, only its
- * words, so the drawing gives away no more than the table.
+ * with no script and no style attribute: one bar a row, its label above it and its figure
+ * at its end, in {@link #WIDTH} so it fits a 320 px screen without scrolling sideways;
+ * part, when given, is drawn over the bar in a second colour (the searches that found
+ * nothing, of all searches). A small count has no bar, only its words, so the drawing
+ * gives away no more than the table.
  *
  * @param title what the chart shows, its accessible name
  * @param description what it says, in words, for those who cannot see it
  */
 public record Chart(String id, String title, String description, List<Bar> bars, boolean parts) {
 
-	static final int WIDTH = 640;
+	/** A 320 px screen less GOV.UK's 15 px margins. */
+	static final int WIDTH = 288;
 
-	static final int LABELS = 190;
-
-	static final int ROW = 26;
+	/** A label's line, then its bar. */
+	static final int ROW = 46;
 
 	/** Room at the end of the longest bar for its figure. */
 	static final int FIGURE = 110;
@@ -35,17 +36,16 @@ public record Chart(String id, String title, String description, List<Bar> bars,
 			String partShown) {
 	}
 
-	/** A bar as drawn: where and how long, in the SVG's units. */
-	public record Drawn(String label, int y, int textY, int width, int partWidth, String figure, int figureX) {
+	/**
+	 * A bar as drawn: where its label is, where its bar and figure are and how long, in
+	 * the SVG's units.
+	 */
+	public record Drawn(String label, int labelY, int y, int textY, int width, int partWidth, String figure,
+			int figureX) {
 	}
 
 	public int width() {
 		return WIDTH;
-	}
-
-	/** Where the bars start, after the labels. */
-	public int labels() {
-		return LABELS;
 	}
 
 	public int height() {
@@ -54,7 +54,7 @@ public record Chart(String id, String title, String description, List<Bar> bars,
 
 	public List<Drawn> drawn() {
 		long most = this.bars.stream().filter(b -> !b.suppressed()).mapToLong(Bar::value).max().orElse(0);
-		int room = WIDTH - LABELS - FIGURE;
+		int room = WIDTH - FIGURE;
 		List<Drawn> drawn = new ArrayList<>();
 		for (int i = 0; i < this.bars.size(); i++) {
 			Bar bar = this.bars.get(i);
@@ -66,7 +66,7 @@ public record Chart(String id, String title, String description, List<Bar> bars,
 			String figure = this.parts ? bar.shown() + " (" + bar.partShown() + ")" : bar.shown();
 			String label = bar.label().length() > LONGEST_LABEL ? bar.label().substring(0, LONGEST_LABEL - 1) + "…"
 					: bar.label();
-			drawn.add(new Drawn(label, i * ROW + 4, i * ROW + 20, width, part, figure, LABELS + width + 6));
+			drawn.add(new Drawn(label, i * ROW + 16, i * ROW + 22, i * ROW + 37, width, part, figure, width + 6));
 		}
 		return drawn;
 	}

@@ -28,7 +28,7 @@ import uk.signpost.directory.PublisherRepository;
  * Signpost implements.
  */
 @RestController
-@RequestMapping(path = "/api", produces = "application/json")
+@RequestMapping("/api")
 @CrossOrigin(methods = RequestMethod.GET)
 class ApiController {
 
@@ -51,7 +51,8 @@ class ApiController {
 	}
 
 	/**
-	 * The ORUK validator starts here: which version and profile, and the OpenAPI file.
+	 * The ORUK validator starts here: which version and profile, and the OpenAPI file. No
+	 * produces condition, as on every API handler: see {@link ApiErrors}.
 	 */
 	@GetMapping
 	Map<String, Object> details(HttpServletResponse response) {

@@ -13,7 +13,16 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Errors as JSON with the right status and what was wrong; never a stack trace. */
+/**
+ * Errors as JSON with the right status and what was wrong; never a stack trace. The API's
+ * handlers declare no produces condition, so a request reaches its handler whatever it
+ * accepts and a bad parameter or unknown id answers its own 400 or 404 here (a produces
+ * condition answered 406 before the parameters were read). The body's type is set, so it
+ * is JSON whatever Accept says. An answer that is not an error is only written as JSON:
+ * ORUK 3.0's OpenAPI gives application/json alone, and its clients (the validator,
+ * aggregators) ask for JSON or anything, so a client that accepts only HTML or XML gets
+ * 406 (as JSON) rather than a body it said it cannot read.
+ */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
 

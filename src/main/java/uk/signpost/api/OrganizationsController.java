@@ -20,7 +20,7 @@ import uk.signpost.directory.Service;
  * time, and one with the services it provides.
  */
 @RestController
-@RequestMapping(path = "/api/organizations", produces = "application/json")
+@RequestMapping("/api/organizations")
 @CrossOrigin(methods = RequestMethod.GET)
 class OrganizationsController {
 

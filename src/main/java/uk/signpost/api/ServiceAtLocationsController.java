@@ -27,7 +27,7 @@ import uk.signpost.search.ServiceSearch;
  * of /services plus postcode and proximity (metres), nearest first.
  */
 @RestController
-@RequestMapping(path = "/api/service_at_locations", produces = "application/json")
+@RequestMapping("/api/service_at_locations")
 @CrossOrigin(methods = RequestMethod.GET)
 class ServiceAtLocationsController {
 

@@ -22,7 +22,7 @@ import uk.signpost.search.ServiceSearch;
 
 /** ORUK's /services: a page at a time from the search engine, or one whole record. */
 @RestController
-@RequestMapping(path = "/api/services", produces = "application/json")
+@RequestMapping("/api/services")
 @CrossOrigin(methods = RequestMethod.GET)
 class ServicesController {
 

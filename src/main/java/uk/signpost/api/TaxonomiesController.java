@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** ORUK's /taxonomies and /taxonomy_terms: every publisher's, a page at a time. */
 @RestController
-@RequestMapping(path = "/api", produces = "application/json")
+@RequestMapping("/api")
 @CrossOrigin(methods = RequestMethod.GET)
 class TaxonomiesController {
 

@@ -23,6 +23,8 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import uk.signpost.directory.Service;
+
 /**
  * Writes a realistic, made-up ORUK 3.0 directory for Lancashire: real towns and outward
  * codes, plausible venues and coordinates, and services for the needs residents search
@@ -270,7 +272,7 @@ public final class DemoDirectory {
 		service.put("url", "https://" + slug + ".example.org/" + slug(need.term()));
 		service.put("email", "hello@" + slug + ".example.org");
 		int statusRoll = this.random.nextInt(100);
-		service.put("status", statusRoll < 97 ? "active" : statusRoll < 99 ? "temporarily closed" : "inactive");
+		service.put("status", statusRoll < 97 ? "active" : statusRoll < 99 ? Service.TEMPORARILY_CLOSED : "inactive");
 		boolean free = need.usuallyFree() ? this.random.nextInt(10) < 9 : this.random.nextInt(10) < 3;
 		service.put("fees", free ? "Free" : "A small charge per session; ask about concessions.");
 		service.put("eligibility_description", words.who().replace("{town}", town.name()));

@@ -33,10 +33,6 @@ public record Service(@Id String id, String publisherId, String sourceId, String
 		@MappedCollection(idColumn = "service_id", keyColumn = "position") List<Attribute> attributes,
 		@MappedCollection(idColumn = "service_id", keyColumn = "position") List<Metadata> metadata) {
 
-	/**
-	 * SQL condition on the service table (under alias s) for services people can find:
-	 * not withdrawn, and active or only temporarily closed.
-	 */
 	/** ORUK's status for a service that will open again: still found, and said so. */
 	public static final String TEMPORARILY_CLOSED = "temporarily closed";
 
@@ -45,7 +41,12 @@ public record Service(@Id String id, String publisherId, String sourceId, String
 		return TEMPORARILY_CLOSED.equalsIgnoreCase(status == null ? null : status.strip());
 	}
 
-	public static final String FINDABLE = "s.withdrawn_at IS NULL AND s.status IN ('active', 'temporarily closed')";
+	/**
+	 * SQL condition on the service table (under alias s) for services people can find:
+	 * not withdrawn, and active or only temporarily closed.
+	 */
+	public static final String FINDABLE = "s.withdrawn_at IS NULL AND s.status IN ('active', '" + TEMPORARILY_CLOSED
+			+ "')";
 
 	public boolean isWithdrawn() {
 		return this.withdrawnAt != null;

@@ -10,11 +10,17 @@ import java.util.List;
  */
 public final class Csv {
 
+	/**
+	 * UTF-8's byte order mark, first in every download: without it Excel on Windows reads
+	 * the file as its own code page and garbles "’" and "£".
+	 */
+	public static final String BOM = "\uFEFF";
+
 	private Csv() {
 	}
 
 	public static String of(Table table) {
-		StringBuilder csv = new StringBuilder();
+		StringBuilder csv = new StringBuilder(BOM);
 		line(csv, table.head());
 		for (List<Table.Cell> row : table.rows()) {
 			line(csv, row.stream().map(Table.Cell::text).toList());

@@ -19,6 +19,7 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import uk.signpost.directory.RecordId;
+import uk.signpost.directory.Service;
 
 import static uk.signpost.ingest.Field.Kind.DATE;
 import static uk.signpost.ingest.Field.Kind.DATE_TIME;
@@ -44,7 +45,7 @@ final class RecordReader {
 	/** Compact JSON, as JsonNode.toString() writes it. */
 	private static final ObjectWriter COMPACT = JsonMapper.shared().writer();
 
-	static final List<String> STATUSES = List.of("active", "inactive", "defunct", "temporarily closed");
+	static final List<String> STATUSES = List.of("active", "inactive", "defunct", Service.TEMPORARILY_CLOSED);
 
 	static final List<Field> SERVICE = List.of(text("name"), text("alternate_name"), longText("description"),
 			url("url"), email("email"), longText("interpretation_services"), longText("application_process"),

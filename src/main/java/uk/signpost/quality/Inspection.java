@@ -29,6 +29,12 @@ final class Inspection {
 	/** ORUK's good practice: a record is assured at least every three months. */
 	static final int ASSURED_MONTHS = 3;
 
+	/**
+	 * The import's warnings listed for one record under "Readable records": a feed can
+	 * give a record hundreds, and the page and CSV list them in one cell.
+	 */
+	static final int WARNINGS = 10;
+
 	/** Failing records kept per check, for the drill-down and CSV. */
 	static final int KEPT = 5000;
 
@@ -61,9 +67,9 @@ final class Inspection {
 
 	/**
 	 * What the import said about the feed's records, by the publisher's own service id:
-	 * the first problem with each, the ids it found repeated, and the first email address
-	 * and web address it refused in each (the directory keeps no refused value, so the
-	 * email and web address checks learn of them only here).
+	 * the problems with each, the ids it found repeated, and the first email address and
+	 * web address it refused in each (the directory keeps no refused value, so the email
+	 * and web address checks learn of them only here).
 	 */
 	record ImportFindings(Map<String, String> problems, Map<String, String> repeated, Map<String, String> emails,
 			Map<String, String> web) {

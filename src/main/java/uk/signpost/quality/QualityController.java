@@ -19,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 import uk.signpost.directory.Publisher;
 import uk.signpost.directory.PublisherRepository;
@@ -82,8 +83,8 @@ class QualityController {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
 			return "error/404";
 		}
-		model.addAttribute("page",
-				QualityPages.report(publisher, this.reports.recent(id, QualityPages.TREND), this.text));
+		model.addAttribute("page", QualityPages.report(publisher, this.reports.findable(id),
+				this.reports.recent(id, QualityPages.TREND), this.text));
 		return "manage/quality-publisher";
 	}
 
@@ -119,7 +120,8 @@ class QualityController {
 		Publisher publisher = staff == null ? null : visible(id, staff);
 		QualityReports.Report report = publisher == null ? null : this.reports.latest(id).orElse(null);
 		if (report == null) {
-			return ResponseEntity.notFound().build();
+			// As the analytics CSVs: the error page answers, the GOV.UK 404.
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		Check only = Check.of(check);
 		return ResponseEntity.ok()

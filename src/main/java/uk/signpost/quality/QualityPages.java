@@ -87,13 +87,21 @@ final class QualityPages {
 				rows.isEmpty() ? text.getMessage("quality.list.none") : null);
 	}
 
-	static ReportPage report(Publisher publisher, List<QualityReports.Report> recent, MessageSourceAccessor text) {
+	/**
+	 * findable: the publisher's services people can find now, counted as the public page
+	 * counts them ({@link QualityReports#findable}); the report's own count is of every
+	 * record it checked, inactive ones too.
+	 */
+	static ReportPage report(Publisher publisher, int findable, List<QualityReports.Report> recent,
+			MessageSourceAccessor text) {
 		QualityReports.Report report = recent.isEmpty() ? null : recent.get(0);
 		List<SummaryRow> summary = new ArrayList<>();
 		if (report != null) {
 			summary.add(row(text.getMessage("quality.publisher.checked"), when(report.checkedAt(), text)));
 			summary.add(row(text.getMessage("quality.publisher.services"),
-					text.getMessage("quality.count.services", new Object[] { report.services() })));
+					text.getMessage("quality.count.services", new Object[] { findable })));
+			summary.add(row(text.getMessage("quality.publisher.records"),
+					text.getMessage("quality.count.records", new Object[] { report.services() })));
 			summary.add(row(text.getMessage("quality.publisher.score"), percent(report.score(), text)));
 		}
 		return new ReportPage(publisher.name(), publisher.id(), summary,
@@ -151,8 +159,9 @@ final class QualityPages {
 	}
 
 	/**
-	 * Each check that applied: its name (a link to its records in the workspace), what it
-	 * means, records passing, its score and its scores over the last reports.
+	 * Each check that applied: its name (a link to its records in the workspace), its
+	 * score, records passing, what it means (how to fix it, in the workspace) and its
+	 * scores over the last reports.
 	 */
 	private static Table checks(QualityReports.Report report, List<QualityReports.Report> recent, boolean workspace,
 			MessageSourceAccessor text) {
@@ -171,19 +180,21 @@ final class QualityPages {
 				trend.add(then == null ? "–" : then.percent() + "%");
 			}
 			Collections.reverse(trend);
-			rows.add(List.of(name,
-					Table.Cell.of(text.getMessage(workspace ? "quality.check." + check.key() + ".fix"
-							: "quality.check." + check.key() + ".means")),
+			rows.add(List.of(name, Table.Cell.of(percent(count.percent(), text)),
 					Table.Cell.of(text.getMessage("quality.passing",
 							new Object[] { count.applicable() - count.failing(), count.applicable() })),
-					Table.Cell.of(percent(count.percent(), text)), Table.Cell.of(String.join(" → ", trend))));
+					Table.Cell.of(text.getMessage(workspace ? "quality.check." + check.key() + ".fix"
+							: "quality.check." + check.key() + ".means")),
+					Table.Cell.of(String.join(" → ", trend))));
 		}
+		// The score next to the check's name, so a phone shows both before the table
+		// scrolls; the long words after the figures.
 		return new Table(text.getMessage("quality.checks.caption"),
-				List.of(text.getMessage("quality.column.check"),
+				List.of(text.getMessage("quality.column.check"), text.getMessage("quality.column.score"),
+						text.getMessage("quality.column.passing"),
 						text.getMessage(workspace ? "quality.column.fix" : "quality.column.means"),
-						text.getMessage("quality.column.passing"), text.getMessage("quality.column.score"),
 						text.getMessage("quality.column.trend")),
-				List.of(false, false, true, true, false), rows);
+				List.of(false, true, true, false, false), rows);
 	}
 
 	private static Table trend(List<QualityReports.Report> recent, MessageSourceAccessor text) {

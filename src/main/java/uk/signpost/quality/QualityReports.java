@@ -15,13 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.scheduling.annotation.Async;
@@ -89,9 +92,12 @@ public class QualityReports {
 
 	private final boolean afterImport;
 
+	private final MessageSourceAccessor text;
+
 	QualityReports(JdbcTemplate jdbc, TransactionTemplate transactions, ImportRunRepository runs, Gazetteer gazetteer,
-			ApiProbe probe, ObjectProvider<Clock> clock,
+			ApiProbe probe, ObjectProvider<Clock> clock, MessageSource messages,
 			@Value("${signpost.quality.after-import:true}") boolean afterImport) {
+		this.text = new MessageSourceAccessor(messages);
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.runs = runs;
@@ -136,7 +142,8 @@ public class QualityReports {
 	/** A new report on this import of the publisher's, whether or not there is one. */
 	synchronized Report make(String publisherId, ImportReport run) {
 		List<Facts> services = facts(publisherId);
-		Map<Check, Inspection.Outcome> outcomes = Inspection.inspect(services, findings(run.problems()),
+		Map<Check, Inspection.Outcome> outcomes = Inspection.inspect(services,
+				findings(run.problems(), n -> this.text.getMessage("quality.check.valid.more", new Object[] { n })),
 				Validity.today(this.clock), postcode -> this.gazetteer.postcode(postcode).isPresent());
 		String api = apiBase(run, publisherId);
 		if (api != null) {
@@ -168,9 +175,14 @@ public class QualityReports {
 			.orElse(null);
 	}
 
-	/** The import's problems by the publisher's service id; repeated ids apart. */
-	static Inspection.ImportFindings findings(List<Problem> problems) {
-		Map<String, String> wrong = new LinkedHashMap<>();
+	/**
+	 * The import's problems by the publisher's service id, each record's together (a
+	 * vertical bar between them, as their own words have semicolons), at most
+	 * {@link Inspection#WARNINGS} and then how many more (more words it); repeated ids
+	 * apart.
+	 */
+	static Inspection.ImportFindings findings(List<Problem> problems, IntFunction<String> more) {
+		Map<String, List<String>> warnings = new LinkedHashMap<>();
 		Map<String, String> repeated = new LinkedHashMap<>();
 		Map<String, String> emails = new LinkedHashMap<>();
 		Map<String, String> web = new LinkedHashMap<>();
@@ -179,7 +191,12 @@ public class QualityReports {
 				continue;
 			}
 			String what = problem.path() + ": " + problem.reason();
-			(ImportReport.repeatedId(problem) ? repeated : wrong).putIfAbsent(problem.recordId(), what);
+			if (ImportReport.repeatedId(problem)) {
+				repeated.putIfAbsent(problem.recordId(), what);
+			}
+			else {
+				warnings.computeIfAbsent(problem.recordId(), id -> new ArrayList<>()).add(what);
+			}
 			// A refused email or web address (ORUK's email, url and website fields).
 			String field = problem.path() == null ? "" : problem.path().substring(problem.path().lastIndexOf('.') + 1);
 			if (field.equals("email")) {
@@ -189,6 +206,10 @@ public class QualityReports {
 				web.putIfAbsent(problem.recordId(), what);
 			}
 		}
+		Map<String, String> wrong = new LinkedHashMap<>();
+		warnings.forEach((id, all) -> wrong
+			.put(id, String.join(" | ", all.subList(0, Math.min(all.size(), Inspection.WARNINGS)))
+					+ (all.size() > Inspection.WARNINGS ? " " + more.apply(all.size() - Inspection.WARNINGS) : "")));
 		return new Inspection.ImportFindings(wrong, repeated, emails, web);
 	}
 

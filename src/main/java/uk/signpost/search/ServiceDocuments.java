@@ -37,7 +37,7 @@ import uk.signpost.directory.Validity;
 class ServiceDocuments {
 
 	/** Statuses a resident can still use. Inactive and defunct services are not found. */
-	static final List<String> FINDABLE = List.of("active", "temporarily closed");
+	static final List<String> FINDABLE = List.of("active", Service.TEMPORARILY_CLOSED);
 
 	private static final Pattern WHEELCHAIR = Pattern
 		.compile("wheelchair access|wheelchair-access|step-free|step free|level access|ramp", Pattern.CASE_INSENSITIVE);

@@ -200,6 +200,39 @@ class ApiEndpointsTest extends WebTest {
 	}
 
 	/**
+	 * An error is the same JSON, with its own status, whatever the client accepts (the
+	 * new-user trial's curl with Accept: text/html had 406s); an answer that is not an
+	 * error stays JSON-only, so a client that takes no JSON is told 406, in JSON.
+	 */
+	@Test
+	void errorsAreTheSameJsonWhateverTheClientAccepts() throws Exception {
+		Map<String, Integer> errors = Map.of("/api/services?per_page=abc", 400, "/api/services/nope", 404, "/api/nope",
+				404, "/api/service_at_locations?postcode=PR1%202JA&proximity=-5", 400, "/api/taxonomies/nope", 404);
+		for (Map.Entry<String, Integer> error : errors.entrySet()) {
+			String expected = this.mvc.perform(api(error.getKey()).accept("application/json"))
+				.andExpect(status().is(error.getValue()))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(this.json.readTree(expected).path("status").asInt()).isEqualTo(error.getValue());
+			for (String accept : List.of("text/html", "application/xml", "text/plain")) {
+				MvcResult result = this.mvc.perform(api(error.getKey()).header("Accept", accept))
+					.andExpect(status().is(error.getValue()))
+					.andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/json")))
+					.andReturn();
+				assertThat(result.getResponse().getContentAsString()).as(error.getKey() + " " + accept)
+					.isEqualTo(expected);
+			}
+		}
+		this.mvc.perform(api("/api/services").header("Accept", "text/html"))
+			.andExpect(status().isNotAcceptable())
+			.andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/json")))
+			.andExpect(jsonPath("$.status").value(406));
+		this.mvc.perform(api("/api/services").header("Accept", "text/html, application/json;q=0.1"))
+			.andExpect(status().isOk());
+	}
+
+	/**
 	 * Strict about names, so every name the OpenAPI file documents must still work: each
 	 * is sent, empty (read as not given), to its own address.
 	 */

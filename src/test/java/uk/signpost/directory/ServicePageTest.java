@@ -96,6 +96,12 @@ class ServicePageTest extends WebTest {
 			.doesNotContain("Open now")
 			.doesNotContain("Closed now")
 			.doesNotContain("Opens ");
+		// Read first: under the heading, before how to get in touch and "Add to your
+		// list".
+		int warning = page.indexOf("The publisher says this service is temporarily closed.");
+		assertThat(warning).isGreaterThan(page.indexOf("<h1"))
+			.isLessThan(page.indexOf("id=\"contact-summary\""))
+			.isLessThan(page.indexOf("action=\"/list/add\""));
 		assertThat(html("/search?q=food+bank", 200)).contains("Temporarily closed");
 	}
 

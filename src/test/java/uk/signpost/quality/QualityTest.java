@@ -126,6 +126,29 @@ class QualityTest extends WebTest {
 		assertThat(this.reports.failures(report.id(), Check.EMAILS, 0, 10).get(0).detail()).contains("email");
 	}
 
+	/**
+	 * "Readable records" lists every warning the import gave a record (it listed the
+	 * first), up to Inspection.WARNINGS and then how many more.
+	 */
+	@Test
+	void readableRecordsListEachRecordsWarningsUpToTen() throws Exception {
+		String contacts = java.util.stream.IntStream.range(0, 12)
+			.mapToObj(i -> "{\"id\": \"c" + i + "\", \"name\": \"Desk " + i + "\", \"email\": \"desk " + i + "\"}")
+			.collect(Collectors.joining(", "));
+		load("warned", """
+				[{"id": "w1", "name": "Warned club", "status": "active", "email": "not an email",
+				  "url": "javascript:alert(1)"},
+				 {"id": "w2", "name": "Many desks", "status": "active", "contacts": [%s]}]""".formatted(contacts));
+		Map<String, String> details = this.reports.failures(report("warned").id(), Check.VALID, 0, 10)
+			.stream()
+			.collect(Collectors.toMap(QualityReports.Failure::sourceId, QualityReports.Failure::detail));
+		assertThat(details.get("w1")).contains("email: ", " | ", "url: ");
+		assertThat(details.get("w2").split(" \\| ")).hasSize(Inspection.WARNINGS);
+		assertThat(details.get("w2")).contains("contacts[0].email", "contacts[9].email")
+			.doesNotContain("contacts[10]")
+			.endsWith(" (and 2 more)");
+	}
+
 	@Test
 	void eachCheckFindsTheRecordsThatFailItAndCountsThoseItAppliesTo() {
 		QualityReports.Report report = report("council");
@@ -190,6 +213,48 @@ class QualityTest extends WebTest {
 		this.mvc.perform(get("/publishers/nobody")).andExpect(status().isNotFound());
 	}
 
+	/**
+	 * "Services people can find" is one count on every page (Service.FINDABLE): the
+	 * workspace's report counted the inactive records it checked under that name.
+	 */
+	@Test
+	void servicesPeopleCanFindAreCountedAlikeOnThePublicPageAndInTheWorkspace() throws Exception {
+		load("mixed", """
+				[{"id": "m1", "name": "Open club", "status": "active"},
+				 {"id": "m2", "name": "Shut club", "status": "inactive"},
+				 {"id": "m3", "name": "Paused club", "status": "temporarily closed"}]""");
+		assertThat(report("mixed").services()).isEqualTo(3);
+		MockHttpSession curator = Staffing.signIn(this.mvc, "curator@example.org");
+		for (String html : List.of(fetch("/publishers/mixed"), page("/manage/quality/mixed", curator))) {
+			assertThat(summary(html, "Services people can find")).isEqualTo("2 services");
+		}
+		assertThat(summary(page("/manage/quality/mixed", curator), "Records checked, including inactive ones"))
+			.isEqualTo("3 records");
+	}
+
+	/**
+	 * The workspace's home lists Data quality, as it does the other parts, for each role.
+	 */
+	@Test
+	void theWorkspaceHomeLeadsToDataQuality() throws Exception {
+		for (String email : List.of("pat@example.org", "curator@example.org")) {
+			org.jsoup.nodes.Document home = org.jsoup.Jsoup.parse(page("/manage", Staffing.signIn(this.mvc, email)));
+			assertThat(home.select("h2 > a[href=/manage/quality]").text()).as(email).isEqualTo("Data quality");
+			assertThat(home.text()).contains("How complete and correct each publisher’s records are");
+		}
+	}
+
+	/** The value of a summary list's row, by its key. */
+	private static String summary(String html, String key) {
+		org.jsoup.nodes.Element row = org.jsoup.Jsoup.parse(html)
+			.select(".govuk-summary-list__row")
+			.stream()
+			.filter(r -> r.select(".govuk-summary-list__key").text().equals(key))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no row " + key));
+		return row.select(".govuk-summary-list__value").text();
+	}
+
 	@Test
 	void aPublisherAccountSeesOnlyItsOwnPublishersQuality() throws Exception {
 		report("council");
@@ -220,9 +285,13 @@ class QualityTest extends WebTest {
 			.getResponse();
 		assertThat(response.getContentType()).startsWith("text/csv");
 		assertThat(response.getHeader("Content-Disposition")).contains("signpost-quality-council-contact.csv");
+		// UTF-8's byte order mark first, so Excel on Windows reads "’" (CsvTest).
+		assertThat(java.util.Arrays.copyOf(response.getContentAsByteArray(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
 		String csv = response.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(csv.lines().toList()).hasSize(2);
-		assertThat(csv).startsWith("Check,Publisher’s id,Service,Signpost id,What is wrong,How to fix\r\n")
+		assertThat(csv)
+			.startsWith(
+					uk.signpost.govuk.Csv.BOM + "Check,Publisher’s id,Service,Signpost id,What is wrong,How to fix\r\n")
 			.contains("A way to contact,bare,'=cmd|' /C calc'!A0,")
 			.contains("No phone number or email address.,Add a phone number or email address people can use.");
 		String all = this.mvc.perform(get("/manage/quality/council/records.csv").session(pat))

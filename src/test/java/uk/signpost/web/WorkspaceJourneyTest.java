@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -261,6 +264,34 @@ class WorkspaceJourneyTest {
 		this.browser.get(url("/publishers/county"));
 		Browser.accessible(this.browser);
 		assertThat(body()).contains("County").contains("Data quality score").doesNotContain("01632 960111");
+	}
+
+	/**
+	 * On a 360 px phone the checks table shows each check's score without scrolling (it
+	 * was off-screen: the new-user trial), the page does not scroll sideways, and the box
+	 * that scrolls the rest takes keyboard focus and is named by the table's caption.
+	 */
+	@Test
+	void theQualityChecksFitA360PixelScreen() {
+		this.browser.quit();
+		this.browser = Browser.open(true, 360);
+		this.quality.check("county");
+		signIn("pat@pantry.example.org");
+		this.browser.get(url("/manage/quality/county"));
+		Browser.accessible(this.browser);
+		JavascriptExecutor script = (JavascriptExecutor) this.browser;
+		long screen = (Long) script.executeScript("return document.documentElement.clientWidth;");
+		assertThat((Long) script.executeScript("return document.documentElement.scrollWidth;"))
+			.isLessThanOrEqualTo(screen);
+		Rectangle score = this.browser
+			.findElement(By.xpath("//table[caption='Checks']//th[normalize-space(.)='Score']"))
+			.getRect();
+		assertThat(score.getX() + score.getWidth()).isLessThanOrEqualTo((int) screen);
+		WebElement box = this.browser
+			.findElement(By.xpath("//table[caption='Checks']/ancestor::div[@class='signpost-table-scroll']"));
+		assertThat(box.getAttribute("tabindex")).isEqualTo("0");
+		assertThat(box.getAttribute("role")).isEqualTo("region");
+		assertThat(box.getAttribute("aria-label")).isEqualTo("Checks");
 	}
 
 }
