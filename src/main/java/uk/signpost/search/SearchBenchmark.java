@@ -58,9 +58,7 @@ public final class SearchBenchmark {
 			if (rebuild) {
 				SearchIndex.Rebuild took = context.getBean(SearchIndex.class).rebuild();
 				// On OpenSearch (--spring.profiles.active=opensearch) the index is on the
-				// cluster, not on this disk (where a Lucene run over the same folder may
-				// have
-				// left one).
+				// cluster; a Lucene run over the same folder leaves its own on this disk.
 				String backend = context.getEnvironment().getProperty("signpost.search.backend", "lucene");
 				Path index = folder.data().resolve("index");
 				out.printf("Index build (rebuild from the database, %s): %d services in %.1f s, %.0f services/s%s%n",
