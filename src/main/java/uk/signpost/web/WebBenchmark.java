@@ -23,6 +23,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -113,7 +114,7 @@ public final class WebBenchmark {
 				out.println("No site answers at " + base + ": " + ex);
 				return 1;
 			}
-			JsonNode body = answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
+			JsonNode body = answer.statusCode() == 200 ? json(answer.body()) : null;
 			if (body == null || !body.has("contents")) {
 				out.println(base + "/api/services answered " + answer.statusCode() + ", not a page of services");
 				return 1;
@@ -191,6 +192,16 @@ public final class WebBenchmark {
 					"1/" + Math.round(file.rate() / Math.max(page.rate(), 0.001)));
 		}
 		return 0;
+	}
+
+	/** The answer read as JSON, or null when it is not (a target that is not Signpost). */
+	private static JsonNode json(String body) {
+		try {
+			return JSON.readTree(body);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
 	}
 
 	private static HttpClient client() {

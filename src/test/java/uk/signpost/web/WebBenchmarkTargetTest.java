@@ -35,6 +35,16 @@ class WebBenchmarkTargetTest extends ServerTest {
 	}
 
 	@Test
+	void saysSoWhenTheAddressIsNotASignpostSite() throws Exception {
+		int status = WebBenchmark.target("http://127.0.0.1:" + this.port + "/not-here", 1, 2, null,
+				new PrintStream(this.out, true, StandardCharsets.UTF_8));
+
+		assertThat(status).isEqualTo(1);
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).startsWith("http://127.0.0.1:" + this.port
+				+ "/not-here/api/services answered 404, not a page of services");
+	}
+
+	@Test
 	void saysSoWhenNothingAnswersThere() throws Exception {
 		int closed;
 		try (ServerSocket socket = new ServerSocket(0)) {
