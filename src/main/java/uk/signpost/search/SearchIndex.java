@@ -136,11 +136,12 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	/**
 	 * With no live generation, one node at a time rebuilds, under a lock every node sees:
 	 * nodes starting together on an empty OpenSearch cluster built one index each, and
-	 * the first to finish could delete the other's half-built one (older by its name). A node that finds the lock
-	 * held waits for that node's generation and uses it; null once this node has rebuilt.
-	 * The lock is kept alive while the rebuild runs, so a node killed mid-rebuild holds
-	 * up the others for at most {@link #REBUILD_LOCK_HELD_FOR}. With Lucene every node
-	 * has its own index, so a waiting node rebuilds its own after.
+	 * the first to finish could delete the other's half-built one (older by its name). A
+	 * node that finds the lock held waits for that node's generation and uses it; null
+	 * once this node has rebuilt. The lock is kept alive while the rebuild runs, so a
+	 * node killed mid-rebuild holds up the others for at most
+	 * {@link #REBUILD_LOCK_HELD_FOR}. With Lucene every node has its own index, so a
+	 * waiting node rebuilds its own after.
 	 */
 	private Generations.Live rebuildUnlessAnotherNodeIs() throws IOException {
 		ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(task -> {

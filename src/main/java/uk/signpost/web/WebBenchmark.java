@@ -194,7 +194,9 @@ public final class WebBenchmark {
 		return 0;
 	}
 
-	/** The answer read as JSON, or null when it is not (a target that is not Signpost). */
+	/**
+	 * The answer read as JSON, or null when it is not (a target that is not Signpost).
+	 */
 	private static JsonNode json(String body) {
 		try {
 			return JSON.readTree(body);

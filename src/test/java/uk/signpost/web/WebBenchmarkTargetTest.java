@@ -40,8 +40,8 @@ class WebBenchmarkTargetTest extends ServerTest {
 				new PrintStream(this.out, true, StandardCharsets.UTF_8));
 
 		assertThat(status).isEqualTo(1);
-		assertThat(this.out.toString(StandardCharsets.UTF_8)).startsWith("http://127.0.0.1:" + this.port
-				+ "/not-here/api/services answered 404, not a page of services");
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).startsWith(
+				"http://127.0.0.1:" + this.port + "/not-here/api/services answered 404, not a page of services");
 	}
 
 	@Test
