@@ -58,6 +58,9 @@ public final class Commands {
 			  java -jar target/signpost.jar bench-search [--services 100000] [--queries 2000] [--reuse <folder> [--rebuild no]]
 			  java -jar target/signpost.jar bench-api [--services 100000] [--requests 500] [--reuse <folder>]
 			  java -jar target/signpost.jar bench-web [--services 100000] [--seconds 10] [--connections 16] [--reuse <folder>]
+			                                          [--only search|api]
+			  java -jar target/signpost.jar bench-web --target http://127.0.0.1:8080 [--seconds 10] [--connections 16]
+			                                          [--only search|api]
 			  java -jar target/signpost.jar bench-duplicates [--services 100000] [--reuse <folder>]
 			  java -jar target/signpost.jar bench-analytics [--services 2400] [--requests 1000] [--rounds 2] [--reuse <folder>]
 			  java -jar target/signpost.jar bench-quality [--services 100000] [--reuse <folder>]
@@ -117,10 +120,13 @@ public final class Commands {
 					ApiBenchmark.run(arguments.integer("services", 100_000), arguments.integer("requests", 500),
 							arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
 							arguments.spring, Commands::startSite, out);
-				case "bench-web" -> WebBenchmark.run(arguments.integer("services", 100_000),
-						arguments.integer("seconds", 10), arguments.integer("connections", 16),
-						arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
-						arguments.spring, Commands::startSite, out);
+				case "bench-web" -> arguments.options.containsKey("target")
+						? WebBenchmark.target(arguments.options.get("target"), arguments.integer("seconds", 10),
+								arguments.integer("connections", 16), arguments.options.get("only"), out)
+						: WebBenchmark.run(arguments.integer("services", 100_000), arguments.integer("seconds", 10),
+								arguments.integer("connections", 16), arguments.options.get("only"),
+								arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
+								arguments.spring, Commands::startSite, out);
 				case "bench-duplicates" -> DuplicatesBenchmark.run(arguments.integer("services", 100_000),
 						arguments.options.containsKey("reuse") ? Path.of(arguments.options.get("reuse")) : null,
 						arguments.spring, Commands::start, out);

@@ -112,6 +112,15 @@ class CommandsTest {
 	}
 
 	@Test
+	void benchWebWithATargetThatIsNotAnAddressIsAUsageError() {
+		assertThat(run("bench-web", "--target", "localhost:8080")).isEqualTo(2);
+		assertThat(this.err.toString())
+			.startsWith("--target takes the site's address, such as http://127.0.0.1:8080 (java -jar");
+		// Nothing was generated or started for it.
+		assertThat(this.out.toString()).isEmpty();
+	}
+
+	@Test
 	void aBadModifiedAfterIsAUsageErrorOfOneLine() {
 		int status = run("import", "https://example.org/api", "--publisher", "demo", "--modified-after", "yesterday",
 				dataDir());

@@ -3,14 +3,23 @@ package uk.signpost.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
+import net.javacrumbs.shedlock.core.ExtensibleLockProvider;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.hibernate.search.mapper.pojo.standalone.mapping.CloseableSearchMapping;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
@@ -47,6 +56,13 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 
 	private static final int BATCH = 1000;
 
+	/**
+	 * The lock a rebuild at start holds in the shedlock table (V14), and for how long.
+	 */
+	static final String REBUILD_LOCK = "search-rebuild";
+
+	static final Duration REBUILD_LOCK_HELD_FOR = Duration.ofMinutes(2);
+
 	/** Backlog rows taken at once: their services are indexed and committed together. */
 	private static final int BACKLOG_ROUND = 50_000;
 
@@ -65,8 +81,12 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 
 	private final ContentFiles content;
 
-	SearchIndex(ServiceDocuments documents, JdbcTemplate jdbc, SignpostProperties properties, ContentFiles content) {
+	private final ExtensibleLockProvider locks;
+
+	SearchIndex(ServiceDocuments documents, JdbcTemplate jdbc, SignpostProperties properties, ContentFiles content,
+			ExtensibleLockProvider locks) {
 		this.documents = documents;
+		this.locks = locks;
 		this.jdbc = jdbc;
 		this.content = content;
 		// The code's format and the protected words, which the index's own analysis uses:
@@ -95,6 +115,9 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	public void afterSingletonsInstantiated() {
 		try {
 			Generations.Live live = this.generations.openLive();
+			if (live == null) {
+				live = rebuildUnlessAnotherNodeIs();
+			}
 			this.rebuiltAtStart = live == null;
 			if (live != null) {
 				this.mapping = live.mapping();
@@ -104,12 +127,61 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 				this.generations.tidy();
 				catchUp();
 			}
-			else {
-				rebuild();
-			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * With no live generation, one node at a time rebuilds, under a lock every node sees:
+	 * nodes starting together on an empty OpenSearch cluster built one index each, and
+	 * the first to finish could delete the other's half-built one (older by its name). A
+	 * node that finds the lock held waits for that node's generation and uses it; null
+	 * once this node has rebuilt. The lock is kept alive while the rebuild runs, so a
+	 * node killed mid-rebuild holds up the others for at most
+	 * {@link #REBUILD_LOCK_HELD_FOR}. With Lucene every node has its own index, so a
+	 * waiting node rebuilds its own after.
+	 */
+	private Generations.Live rebuildUnlessAnotherNodeIs() throws IOException {
+		ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "search-rebuild-lock-keep-alive");
+			thread.setDaemon(true);
+			return thread;
+		});
+		LockProvider locks = new KeepAliveLockProvider(this.locks, keepAlive);
+		try {
+			for (boolean said = false;; said = true) {
+				Optional<SimpleLock> lock = locks
+					.lock(new LockConfiguration(Instant.now(), REBUILD_LOCK, REBUILD_LOCK_HELD_FOR, Duration.ZERO));
+				if (lock.isPresent()) {
+					try {
+						Generations.Live built = this.generations.openLive();
+						if (built == null) {
+							rebuild();
+						}
+						return built;
+					}
+					finally {
+						lock.get().unlock();
+					}
+				}
+				if (!said) {
+					log.info("Another node is rebuilding the search index: waiting for its generation");
+				}
+				Thread.sleep(1000);
+				Generations.Live built = this.generations.openLive();
+				if (built != null) {
+					return built;
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Stopped while waiting for another node's rebuild of the search index", ex);
+		}
+		finally {
+			keepAlive.shutdownNow();
 		}
 	}
 

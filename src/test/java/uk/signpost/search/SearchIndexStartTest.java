@@ -1,11 +1,19 @@
 package uk.signpost.search;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import net.javacrumbs.shedlock.core.ExtensibleLockProvider;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +60,9 @@ class SearchIndexStartTest extends DirectoryTest {
 	@Autowired
 	ContentFiles content;
 
+	@Autowired
+	ExtensibleLockProvider locks;
+
 	@TempDir
 	Path folder;
 
@@ -81,7 +92,7 @@ class SearchIndexStartTest extends DirectoryTest {
 	}
 
 	private SearchIndex start() {
-		this.restarted = new SearchIndex(this.documents, this.jdbc, this.properties, this.content);
+		this.restarted = new SearchIndex(this.documents, this.jdbc, this.properties, this.content, this.locks);
 		this.restarted.afterSingletonsInstantiated();
 		return this.restarted;
 	}
@@ -103,9 +114,7 @@ class SearchIndexStartTest extends DirectoryTest {
 	@Test
 	void losingTheIndexFolderLosesNothing() throws Exception {
 		assumeTrue(lucene(), "Lucene's folders");
-		try (Stream<Path> files = Files.walk(this.properties.getDataDir().resolve("index"))) {
-			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-		}
+		deleteIndexFolder();
 		SearchIndex index = start();
 		assertThat(index.rebuiltAtStart()).isTrue();
 		assertThat(found(index, "food")).isEqualTo(1);
@@ -115,6 +124,49 @@ class SearchIndexStartTest extends DirectoryTest {
 		Path live = folder.resolve(Files.readString(folder.resolve("current")));
 		try (Stream<Path> files = Files.list(live.resolve("services"))) {
 			assertThat(files.filter(path -> path.toString().endsWith(".si"))).hasSize(1);
+		}
+	}
+
+	@Test
+	void aNodeStartingWhileAnotherRebuildsWaitsForThatGenerationInsteadOfBuildingItsOwn() throws Exception {
+		assumeTrue(lucene(), "one data folder stands for the cluster both nodes share");
+		SimpleLock othersRebuild = this.locks
+			.lock(new LockConfiguration(Instant.now(), SearchIndex.REBUILD_LOCK, Duration.ofMinutes(1), Duration.ZERO))
+			.orElseThrow();
+		deleteIndexFolder();
+
+		CompletableFuture<SearchIndex> starting = CompletableFuture.supplyAsync(this::start);
+		Thread.sleep(2000);
+		assertThat(starting).as("waits while the other node holds the rebuild lock").isNotDone();
+		// The other node's rebuild, into the index both share; closed before this one
+		// searches it, as Lucene lets one process write a folder at a time.
+		SearchIndex other = new SearchIndex(this.documents, this.jdbc, this.properties, this.content, this.locks);
+		other.rebuild();
+		other.destroy();
+		othersRebuild.unlock();
+		SearchIndex index = starting.get(60, TimeUnit.SECONDS);
+
+		assertThat(index.rebuiltAtStart()).isFalse();
+		assertThat(found(index, "food")).isEqualTo(1);
+	}
+
+	@Test
+	void aNodeThatFindsTheRebuildLockFreeTakesItAndRebuilds() throws Exception {
+		assumeTrue(lucene(), "Lucene's folders");
+		deleteIndexFolder();
+
+		SearchIndex index = start();
+
+		assertThat(index.rebuiltAtStart()).isTrue();
+		// Let go once done: the next node to find no index may rebuild at once.
+		assertThat(this.locks
+			.lock(new LockConfiguration(Instant.now(), SearchIndex.REBUILD_LOCK, Duration.ofMinutes(1), Duration.ZERO)))
+			.hasValueSatisfying(SimpleLock::unlock);
+	}
+
+	private void deleteIndexFolder() throws IOException {
+		try (Stream<Path> files = Files.walk(this.properties.getDataDir().resolve("index"))) {
+			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 		}
 	}
 
