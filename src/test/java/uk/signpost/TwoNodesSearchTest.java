@@ -91,7 +91,7 @@ class TwoNodesSearchTest {
 			resident.start();
 			killAWhen(List.of("import", feed.toString(), "--publisher", "demo", "--name", "Demo"),
 					line -> line.contains("Committed a batch: 500 "));
-			// Its feed lock ends at most FeedLocks.HELD_FOR (2 minutes) after the kill.
+			// Its feed lock ends at most HeldLocks.HELD_FOR (2 minutes) after the kill.
 			long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
 			int exit;
 			do {

@@ -3,7 +3,6 @@ package uk.signpost.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -12,14 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
-import net.javacrumbs.shedlock.core.ExtensibleLockProvider;
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
-import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.hibernate.search.mapper.pojo.standalone.mapping.CloseableSearchMapping;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
@@ -33,6 +26,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import uk.signpost.nodes.HeldLocks;
 import uk.signpost.settings.SignpostProperties;
 import uk.signpost.content.ContentFiles;
 import uk.signpost.directory.DirectoryChanged;
@@ -56,12 +50,8 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 
 	private static final int BATCH = 1000;
 
-	/**
-	 * The lock a rebuild at start holds in the shedlock table (V14), and for how long.
-	 */
+	/** The lock a rebuild at start holds in the shedlock table (V14). */
 	static final String REBUILD_LOCK = "search-rebuild";
-
-	static final Duration REBUILD_LOCK_HELD_FOR = Duration.ofMinutes(2);
 
 	/** Backlog rows taken at once: their services are indexed and committed together. */
 	private static final int BACKLOG_ROUND = 50_000;
@@ -81,10 +71,10 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 
 	private final ContentFiles content;
 
-	private final ExtensibleLockProvider locks;
+	private final HeldLocks locks;
 
 	SearchIndex(ServiceDocuments documents, JdbcTemplate jdbc, SignpostProperties properties, ContentFiles content,
-			ExtensibleLockProvider locks) {
+			HeldLocks locks) {
 		this.documents = documents;
 		this.locks = locks;
 		this.jdbc = jdbc;
@@ -138,22 +128,14 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 	 * nodes starting together on an empty OpenSearch cluster built one index each, and
 	 * the first to finish could delete the other's half-built one (older by its name). A
 	 * node that finds the lock held waits for that node's generation and uses it; null
-	 * once this node has rebuilt. The lock is kept alive while the rebuild runs, so a
-	 * node killed mid-rebuild holds up the others for at most
-	 * {@link #REBUILD_LOCK_HELD_FOR}. With Lucene every node has its own index, so a
+	 * once this node has rebuilt. A node killed mid-rebuild holds up the others for at
+	 * most {@link HeldLocks#HELD_FOR}. With Lucene every node has its own index, so a
 	 * waiting node rebuilds its own after.
 	 */
 	private Generations.Live rebuildUnlessAnotherNodeIs() throws IOException {
-		ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(task -> {
-			Thread thread = new Thread(task, "search-rebuild-lock-keep-alive");
-			thread.setDaemon(true);
-			return thread;
-		});
-		LockProvider locks = new KeepAliveLockProvider(this.locks, keepAlive);
 		try {
 			for (boolean said = false;; said = true) {
-				Optional<SimpleLock> lock = locks
-					.lock(new LockConfiguration(Instant.now(), REBUILD_LOCK, REBUILD_LOCK_HELD_FOR, Duration.ZERO));
+				Optional<SimpleLock> lock = this.locks.tryLock(REBUILD_LOCK);
 				if (lock.isPresent()) {
 					try {
 						Generations.Live built = this.generations.openLive();
@@ -179,9 +161,6 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Stopped while waiting for another node's rebuild of the search index", ex);
-		}
-		finally {
-			keepAlive.shutdownNow();
 		}
 	}
 

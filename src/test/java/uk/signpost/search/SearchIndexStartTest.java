@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
 import uk.signpost.DirectoryTest;
+import uk.signpost.nodes.HeldLocks;
 import uk.signpost.settings.SignpostProperties;
 import uk.signpost.TestDirectory;
 import uk.signpost.content.ContentFiles;
@@ -63,6 +64,9 @@ class SearchIndexStartTest extends DirectoryTest {
 	@Autowired
 	ExtensibleLockProvider locks;
 
+	@Autowired
+	HeldLocks heldLocks;
+
 	@TempDir
 	Path folder;
 
@@ -92,7 +96,7 @@ class SearchIndexStartTest extends DirectoryTest {
 	}
 
 	private SearchIndex start() {
-		this.restarted = new SearchIndex(this.documents, this.jdbc, this.properties, this.content, this.locks);
+		this.restarted = new SearchIndex(this.documents, this.jdbc, this.properties, this.content, this.heldLocks);
 		this.restarted.afterSingletonsInstantiated();
 		return this.restarted;
 	}
@@ -140,7 +144,7 @@ class SearchIndexStartTest extends DirectoryTest {
 		assertThat(starting).as("waits while the other node holds the rebuild lock").isNotDone();
 		// The other node's rebuild, into the index both share; closed before this one
 		// searches it, as Lucene lets one process write a folder at a time.
-		SearchIndex other = new SearchIndex(this.documents, this.jdbc, this.properties, this.content, this.locks);
+		SearchIndex other = new SearchIndex(this.documents, this.jdbc, this.properties, this.content, this.heldLocks);
 		other.rebuild();
 		other.destroy();
 		othersRebuild.unlock();
