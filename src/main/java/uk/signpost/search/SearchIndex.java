@@ -66,6 +66,12 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 
 	private volatile CloseableSearchMapping mapping;
 
+	/**
+	 * Counts the changes searches can see (each write made visible, each index put in
+	 * place), so an answer kept from before one is never given again after it.
+	 */
+	private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+
 	/** Whether the last start found the index current or rebuilt it. */
 	private boolean rebuiltAtStart;
 
@@ -180,6 +186,19 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		return this.mapping.createSession();
 	}
 
+	/**
+	 * Searches see something new whenever this has moved on. Only this node writes to its
+	 * own Lucene index; on OpenSearch other nodes write too, so it says nothing there.
+	 */
+	long changes() {
+		return this.changes.get();
+	}
+
+	/** True on the embedded Lucene index, which only this node writes. */
+	boolean onLucene() {
+		return this.generations instanceof LuceneGenerations;
+	}
+
 	/** The analyser queries go through, to tell what is left of the words typed. */
 	org.apache.lucene.analysis.Analyzer queryAnalyzer() {
 		return this.generations.queryAnalyzer(this.mapping);
@@ -250,6 +269,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 		CloseableSearchMapping previous = this.mapping;
 		this.mapping = published;
 		this.vocabulary = built;
+		this.changes.incrementAndGet();
 		if (previous != null) {
 			previous.close();
 		}
@@ -356,6 +376,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 			session.workspace().flush();
 			session.workspace().refresh();
 		}
+		this.changes.incrementAndGet();
 		this.generations.saveVocabulary(this.vocabulary);
 		log.info("Search index updated: {} services re-read", ids.size());
 	}

@@ -18,6 +18,15 @@ import java.util.Map;
 public record SearchResult(long total, List<Hit> hits, Map<Filter, List<FacetValue>> facets, String searchedFor,
 		String need, String correctedFrom, List<Relaxation> relaxations) {
 
+	/** Never changed once made: the same answer may be given to many searches. */
+	public SearchResult {
+		hits = List.copyOf(hits);
+		Map<Filter, List<FacetValue>> values = new java.util.EnumMap<>(Filter.class);
+		facets.forEach((filter, options) -> values.put(filter, List.copyOf(options)));
+		facets = java.util.Collections.unmodifiableMap(values);
+		relaxations = List.copyOf(relaxations);
+	}
+
 	/**
 	 * One service found. distanceMiles is to its nearest venue (null without a place or
 	 * venue); remote means it stays in a place search because it is delivered by phone or

@@ -23,7 +23,10 @@ import org.hibernate.search.engine.search.common.SortMode;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 
 import org.springframework.beans.factory.DisposableBean;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -82,6 +85,7 @@ public class ServiceSearch implements DisposableBean {
 		this.index = index;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
+		CaffeineCacheMetrics.monitor(this.meters, this.answers, "signpost.search.answers");
 	}
 
 	@Override
@@ -94,15 +98,51 @@ public class ServiceSearch implements DisposableBean {
 	 * had words and a place (README: Monitoring).
 	 */
 	public uk.signpost.search.SearchResult search(ServiceQuery query) {
+		int slot = ServiceDocuments.slotNow(this.clock);
 		return Timer.builder("signpost.search")
 			.description("A search of the index with its counts, as the search page and the API run it")
 			.tag("words", query.text() == null ? "no" : "yes")
 			.tag("place", query.near() == null ? "no" : "yes")
 			.register(this.meters)
-			.record(() -> run(query));
+			.record(() -> answered(new Asked(query, slot), () -> run(query, slot)));
 	}
 
-	private uk.signpost.search.SearchResult run(ServiceQuery query) {
+	/** A search as asked in one quarter-hour ("open now" changes with the quarter). */
+	private record Asked(Object query, int slot) {
+	}
+
+	/** An answer and the index it came from. */
+	private record Answer(long changes, Object value) {
+	}
+
+	/**
+	 * Searches answered since the index last changed. The same searches come again and
+	 * again (the start page's needs, a popular search, its next page back to the first),
+	 * and a search over 100,000 services costs tens of milliseconds, most of it counting
+	 * the filters over every match (docs/adr/0019). On OpenSearch the cluster keeps
+	 * count-only answers itself, until its next refresh, and other nodes write the index,
+	 * so nothing is kept here.
+	 */
+	private final Cache<Asked, Answer> answers = Caffeine.newBuilder().maximumSize(500).recordStats().build();
+
+	@SuppressWarnings("unchecked")
+	private <T> T answered(Asked asked, java.util.function.Supplier<T> search) {
+		if (!this.index.onLucene()) {
+			return search.get();
+		}
+		// Read before searching: a change made while this search runs makes its answer
+		// one that is never given again.
+		long changes = this.index.changes();
+		Answer kept = this.answers.getIfPresent(asked);
+		if (kept != null && kept.changes() == changes) {
+			return (T) kept.value();
+		}
+		T value = search.get();
+		this.answers.put(asked, new Answer(changes, value));
+		return value;
+	}
+
+	private uk.signpost.search.SearchResult run(ServiceQuery query, int slot) {
 		String correctedFrom = null;
 		String text = query.text() == null ? null
 				: words(query.exact() ? query.text() : WhoFor.strip(query.text())).text();
@@ -115,7 +155,6 @@ public class ServiceSearch implements DisposableBean {
 		}
 		boolean hasText = text != null && hasTerms(text);
 		String searched = hasText ? text : null;
-		int slot = ServiceDocuments.slotNow(this.clock);
 		// The counts are other queries over the same matches: they run beside the page
 		// of results, on the other core, each in a session of its own.
 		Counting counting = counts(query, searched, slot);
@@ -153,42 +192,54 @@ public class ServiceSearch implements DisposableBean {
 			}
 			else if (filter.counted() == Filter.Counted.IN_FACETS && active && filter.control() != Filter.Control.YES) {
 				// Counted without its own selection, so the other options stay visible.
-				own.put(filter, CompletableFuture.supplyAsync(() -> {
-					try (SearchSession session = this.index.session()) {
-						Map<String, Long> without = session.search(ServiceDocument.class)
-							.where(f -> f.bool().filter(IndexQueries.of(f, query, null, searched, slot, filter, false)))
-							.aggregation(ALL, f -> valueCounts(f, "facet"))
-							.fetch(0)
-							.aggregation(ALL);
-						return values(filter, without, query);
-					}
-				}, this.counters));
+				own.put(filter, CompletableFuture.supplyAsync(() -> values(filter,
+						facets(f -> f.bool().filter(IndexQueries.of(f, query, null, searched, slot, filter, false)))
+							.counts(),
+						query), this.counters));
 			}
 		}
-		CompletableFuture<SearchResult<?>> all = CompletableFuture.supplyAsync(() -> {
-			try (SearchSession session = this.index.session()) {
-				return session.search(ServiceDocument.class)
-					.where(f -> f.bool().filter(IndexQueries.of(f, query, null, searched, slot, null, false)))
-					.aggregation(ALL, f -> valueCounts(f, "facet"))
-					.fetch(0);
-			}
-		}, this.counters);
+		CompletableFuture<Tally> all = CompletableFuture.supplyAsync(
+				() -> facets(f -> f.bool().filter(IndexQueries.of(f, query, null, searched, slot, null, false))),
+				this.counters);
 		return new Counting(query, all, own);
 	}
 
-	private static final AggregationKey<Map<String, Long>> ALL = AggregationKey.of("facet");
+	/** The matches' "filter:value" counts, every filter's in one pass. */
+	private Tally facets(java.util.function.Function<SearchPredicateFactory, PredicateFinalStep> where) {
+		return tally(where, "facet");
+	}
+
+	/** How many match, and how many matches have each value of a keyword field. */
+	private record Tally(long total, Map<String, Long> counts) {
+	}
+
+	/**
+	 * Every value of the field, not only the top ten. Counting with a plain pass over the
+	 * field's ordinals instead was tried: the same counts, no less CPU
+	 * (docs/benchmarks.md).
+	 */
+	private Tally tally(java.util.function.Function<SearchPredicateFactory, PredicateFinalStep> where, String field) {
+		AggregationKey<Map<String, Long>> key = AggregationKey.of(field);
+		try (SearchSession session = this.index.session()) {
+			SearchResult<?> result = session.search(ServiceDocument.class)
+				.where(where::apply)
+				.aggregation(key, f -> f.terms().field(field, String.class).maxTermCount(10_000))
+				.fetch(0);
+			return new Tally(result.total().hitCount(), result.aggregation(key));
+		}
+	}
 
 	/**
 	 * Counts on their way. Only the thread that asked waits for them: a counting thread
 	 * never waits for another, so a busy pool queues work but cannot lock up.
 	 */
-	private record Counting(ServiceQuery query, CompletableFuture<SearchResult<?>> all,
+	private record Counting(ServiceQuery query, CompletableFuture<Tally> all,
 			Map<Filter, CompletableFuture<List<FacetValue>>> own) {
 
 		Counts join() {
-			SearchResult<?> result = joined(this.all);
-			long total = result.total().hitCount();
-			Map<String, Long> counts = result.aggregation(ALL);
+			Tally tally = joined(this.all);
+			long total = tally.total();
+			Map<String, Long> counts = tally.counts();
 			Map<Filter, List<FacetValue>> facets = new java.util.EnumMap<>(Filter.class);
 			for (Filter filter : Filter.values()) {
 				if (this.own.containsKey(filter)) {
@@ -235,19 +286,17 @@ public class ServiceSearch implements DisposableBean {
 	 * with its number of findable services; empty ones are left out.
 	 */
 	public List<Need> needs() {
-		Map<String, Long> categories;
-		try (SearchSession session = this.index.session()) {
-			AggregationKey<Map<String, Long>> byCategory = AggregationKey.of("category");
-			categories = session.search(ServiceDocument.class)
-				.where(f -> f.bool().must(f.matchAll()).mustNot(IndexQueries.follower(f)))
-				.aggregation(byCategory, f -> valueCounts(f, "category"))
-				.fetch(0)
-				.aggregation(byCategory);
-		}
+		return answered(new Asked(Need.class, 0), this::countNeeds);
+	}
+
+	private List<Need> countNeeds() {
+		Map<String, Long> categories = tally(f -> f.bool().must(f.matchAll()).mustNot(IndexQueries.follower(f)),
+				"category")
+			.counts();
 		List<Need> needs = new ArrayList<>();
 		categories.forEach((category, count) -> needs.add(new Need(category, count)));
 		needs.sort(java.util.Comparator.comparing(Need::name));
-		return needs;
+		return List.copyOf(needs);
 	}
 
 	/**
@@ -363,14 +412,6 @@ public class ServiceSearch implements DisposableBean {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/**
-	 * How many matches have each value of the field: every value, not only the top ten.
-	 */
-	private static org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep<Map<String, Long>> valueCounts(
-			org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory f, String field) {
-		return f.terms().field(field, String.class).maxTermCount(10_000);
 	}
 
 	/** One filter's options, from "filter:value" counts. */

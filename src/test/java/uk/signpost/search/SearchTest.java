@@ -356,4 +356,22 @@ class SearchTest extends DirectoryTest {
 		assertThat(ids(run(ServiceQuery.ALL.text("food")))).containsExactly("foodbank");
 	}
 
+	@Test
+	void anAnswerIsGivenAgainUntilTheIndexChangesAndNeverAfter() throws Exception {
+		SearchResult before = run(ServiceQuery.ALL.text("food"));
+		assertThat(ids(before)).contains("foodbank", "pantry");
+		assertThat(this.search.needs()).extracting(ServiceSearch.Need::name).contains("Food", "Housing");
+		if (this.index.onLucene()) {
+			// Kept: the same search again is the same answer, not another search.
+			assertThat(run(ServiceQuery.ALL.text("food"))).isSameAs(before);
+		}
+
+		TestFeed smaller = new TestFeed();
+		smaller.service("foodbank", "Preston Foodbank").description("Food parcels.").category("Food", "Food banks");
+		this.importer.importFeed(new FeedSource.Files(smaller.write(this.folder.resolve("next"))), "council", "Council",
+				true);
+		assertThat(ids(run(ServiceQuery.ALL.text("food")))).containsExactly("foodbank");
+		assertThat(this.search.needs()).extracting(ServiceSearch.Need::name).containsExactly("Food");
+	}
+
 }
