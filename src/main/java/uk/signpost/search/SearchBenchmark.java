@@ -51,6 +51,8 @@ public final class SearchBenchmark {
 		BenchmarkFolder folder = BenchmarkFolder.prepare(services, work, out);
 		List<String> spring = new ArrayList<>(springArgs);
 		spring.add(folder.dataDirSetting());
+		// The search itself, every time: its answers are not kept (docs/adr/0019).
+		spring.add("--signpost.search.answers-kept=0");
 		try (ConfigurableApplicationContext context = starter.apply(spring)) {
 			if (!folder.load(context, out)) {
 				return 1;

@@ -34,6 +34,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import uk.signpost.search.SearchResult.FacetValue;
+import uk.signpost.settings.SignpostProperties;
 import uk.signpost.search.SearchResult.Hit;
 import uk.signpost.search.SearchResult.Relaxation;
 
@@ -81,8 +82,11 @@ public class ServiceSearch implements DisposableBean {
 
 	private final MeterRegistry meters;
 
-	ServiceSearch(SearchIndex index, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+	ServiceSearch(SearchIndex index, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
+			SignpostProperties properties) {
 		this.index = index;
+		this.answers = Caffeine.newBuilder().maximumSize(properties.getSearch().getAnswersKept()).recordStats().build();
+		this.keepsAnswers = properties.getSearch().getAnswersKept() > 0;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
 		CaffeineCacheMetrics.monitor(this.meters, this.answers, "signpost.search.answers");
@@ -123,11 +127,13 @@ public class ServiceSearch implements DisposableBean {
 	 * count-only answers itself, until its next refresh, and other nodes write the index,
 	 * so nothing is kept here.
 	 */
-	private final Cache<Asked, Answer> answers = Caffeine.newBuilder().maximumSize(500).recordStats().build();
+	private final Cache<Asked, Answer> answers;
+
+	private final boolean keepsAnswers;
 
 	@SuppressWarnings("unchecked")
 	private <T> T answered(Asked asked, java.util.function.Supplier<T> search) {
-		if (!this.index.onLucene()) {
+		if (!this.keepsAnswers || !this.index.onLucene()) {
 			return search.get();
 		}
 		// Read before searching: a change made while this search runs makes its answer

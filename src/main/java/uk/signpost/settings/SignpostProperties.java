@@ -396,6 +396,20 @@ public class SignpostProperties {
 		 */
 		private String opensearchIndex = "signpost";
 
+		/**
+		 * How many searches' answers are kept until the index next changes (Lucene only;
+		 * docs/adr/0019). 0 keeps none: bench-search measures the search itself.
+		 */
+		private int answersKept = 500;
+
+		public int getAnswersKept() {
+			return this.answersKept;
+		}
+
+		public void setAnswersKept(int answersKept) {
+			this.answersKept = answersKept;
+		}
+
 		public String getBackend() {
 			return this.backend;
 		}

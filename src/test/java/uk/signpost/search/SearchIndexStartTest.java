@@ -103,7 +103,8 @@ class SearchIndexStartTest extends DirectoryTest {
 
 	private long found(SearchIndex index, String text) {
 		ServiceSearch search = new ServiceSearch(index, new StaticListableBeanFactory().getBeanProvider(Clock.class),
-				new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
+				new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
+				this.properties);
 		return search.search(ServiceQuery.ALL.text(text)).total();
 	}
 

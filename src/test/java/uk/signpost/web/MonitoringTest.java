@@ -52,9 +52,15 @@ class MonitoringTest extends ServerTest {
 		directory();
 		String before = manage("/actuator/prometheus").body();
 		assertThat(page("/search?q=food").statusCode()).isEqualTo(200);
+		assertThat(page("/search?q=food").statusCode()).isEqualTo(200);
 		assertThat(page("/search?q=food&where=PR1").statusCode()).isEqualTo(200);
+		String searched = manage("/actuator/prometheus").body();
 		directory();
 		String after = manage("/actuator/prometheus").body();
+		// The same search again is answered from memory (docs/adr/0019), and counted.
+		String kept = "cache_gets_total{cache=\"signpost.search.answers\",";
+		assertThat(value(searched, kept + "result=\"hit\"}")).isGreaterThan(value(before, kept + "result=\"hit\"}"));
+		assertThat(value(searched, kept + "result=\"miss\"}")).isGreaterThan(value(before, kept + "result=\"miss\"}"));
 		assertThat(value(after, "signpost_search_seconds_count{place=\"no\",words=\"yes\"}"))
 			.isGreaterThan(value(before, "signpost_search_seconds_count{place=\"no\",words=\"yes\"}"));
 		assertThat(value(after, "signpost_import_seconds_count{outcome=\"succeeded\",publisher=\"council\"}"))
