@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,9 +13,8 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.support.MessageSourceAccessor;
-import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.data.relational.core.mapping.RelationalMappingContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,28 +28,10 @@ import org.springframework.stereotype.Component;
  * (docs/benchmarks.md). So the service the page holds carries its own fields and the
  * children the page shows (hours, languages, costs, contacts, phones, documents to
  * bring); its places, terms, organisation and publisher come beside it. Rows become
- * records by their column names, as the repositories map them.
+ * records by the repositories' own mapping ({@link RecordRows}).
  */
 @Component
 public class ServicePages {
-
-	private static final RowMapper<Service.Schedule> SCHEDULE = new DataClassRowMapper<>(Service.Schedule.class);
-
-	private static final RowMapper<Service.Language> LANGUAGE = new DataClassRowMapper<>(Service.Language.class);
-
-	private static final RowMapper<Service.CostOption> COST = new DataClassRowMapper<>(Service.CostOption.class);
-
-	private static final RowMapper<Service.Contact> CONTACT = new DataClassRowMapper<>(Service.Contact.class);
-
-	private static final RowMapper<Service.Phone> PHONE = new DataClassRowMapper<>(Service.Phone.class);
-
-	private static final RowMapper<Service.RequiredDocument> DOCUMENT = new DataClassRowMapper<>(
-			Service.RequiredDocument.class);
-
-	private static final RowMapper<Location.Address> ADDRESS = new DataClassRowMapper<>(Location.Address.class);
-
-	private static final RowMapper<Location.Accessibility> ACCESS = new DataClassRowMapper<>(
-			Location.Accessibility.class);
 
 	private final JdbcTemplate jdbc;
 
@@ -61,12 +41,39 @@ public class ServicePages {
 
 	private final ObjectProvider<SameService> sameService;
 
-	ServicePages(JdbcTemplate jdbc, ServiceChecks checks, ObjectProvider<Clock> clock,
+	private final RecordRows<Service> service;
+
+	private final RecordRows<Location> location;
+
+	/** The service's child tables the page shows, by the component that holds them. */
+	private final Map<String, Child> children;
+
+	private record Child(String table, RecordRows<?> rows) {
+	}
+
+	private final RecordRows<Location.Address> address;
+
+	private final RecordRows<Location.Accessibility> access;
+
+	ServicePages(JdbcTemplate jdbc, RelationalMappingContext mapping, ServiceChecks checks, ObjectProvider<Clock> clock,
 			ObjectProvider<SameService> sameService) {
 		this.jdbc = jdbc;
+		this.service = new RecordRows<>(mapping, Service.class);
+		this.location = new RecordRows<>(mapping, Location.class);
+		this.address = new RecordRows<>(mapping, Location.Address.class);
+		this.access = new RecordRows<>(mapping, Location.Accessibility.class);
+		this.children = Map.of("schedules", child(mapping, Service.Schedule.class), "languages",
+				child(mapping, Service.Language.class), "costOptions", child(mapping, Service.CostOption.class),
+				"contacts", child(mapping, Service.Contact.class), "phones", child(mapping, Service.Phone.class),
+				"requiredDocuments", child(mapping, Service.RequiredDocument.class));
 		this.sameService = sameService;
 		this.checks = checks;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	private static Child child(RelationalMappingContext mapping, Class<?> type) {
+		return new Child(mapping.getRequiredPersistentEntity(type).getTableName().getReference(),
+				new RecordRows<>(mapping, type));
 	}
 
 	/** back: where the page's back link goes; text: the page's words. */
@@ -103,38 +110,20 @@ public class ServicePages {
 	 * a query inside another's rows would hold two connections at once.
 	 */
 	private Listing listing(String id) {
-		List<Service.Schedule> schedules = children("schedule", SCHEDULE, id);
-		List<Service.Language> languages = children("language", LANGUAGE, id);
-		List<Service.CostOption> costs = children("cost_option", COST, id);
-		List<Service.Contact> contacts = children("contact", CONTACT, id);
-		List<Service.Phone> phones = children("phone", PHONE, id);
-		List<Service.RequiredDocument> documents = children("required_document", DOCUMENT, id);
+		Map<String, List<?>> children = new HashMap<>();
+		this.children.forEach((component, child) -> children.put(component, this.jdbc
+			.query("SELECT * FROM " + child.table() + " WHERE service_id = ? ORDER BY position", child.rows(), id)));
 		List<Listing> found = this.jdbc.query("SELECT s.*, o.name AS organization_name, p.id AS p_id, "
 				+ "p.name AS p_name, p.url AS p_url, p.created_at AS p_created_at, "
 				+ "p.last_imported_at AS p_last_imported_at FROM service s "
 				+ "LEFT JOIN organization o ON o.id = s.organization_id "
 				+ "LEFT JOIN publisher p ON p.id = s.publisher_id WHERE s.id = ?", (rs, n) -> {
-					Service service = new Service(id, rs.getString("publisher_id"), rs.getString("source_id"),
-							rs.getString("organization_id"), rs.getString("name"), rs.getString("alternate_name"),
-							rs.getString("description"), rs.getString("url"), rs.getString("email"),
-							rs.getString("status"), rs.getString("interpretation_services"),
-							rs.getString("application_process"), rs.getString("fees"), rs.getString("accreditations"),
-							rs.getString("eligibility_description"), rs.getObject("minimum_age", Integer.class),
-							rs.getObject("maximum_age", Integer.class), rs.getObject("assured_date", LocalDate.class),
-							rs.getString("assurer_email"), rs.getString("licenses"), rs.getString("alert"),
-							instant(rs, "last_modified"), instant(rs, "imported_at"), instant(rs, "withdrawn_at"),
-							List.of(), schedules, List.of(), languages, List.of(), costs, contacts, phones, documents,
-							List.of(), List.of());
 					Publisher publisher = rs.getString("p_id") == null ? null
 							: new Publisher(rs.getString("p_id"), rs.getString("p_name"), rs.getString("p_url"),
 									instant(rs, "p_created_at"), instant(rs, "p_last_imported_at"));
-					return new Listing(service, rs.getString("organization_name"), publisher);
+					return new Listing(this.service.read(rs, children), rs.getString("organization_name"), publisher);
 				}, id);
 		return found.isEmpty() ? null : found.get(0);
-	}
-
-	private <T> List<T> children(String table, RowMapper<T> rows, String serviceId) {
-		return this.jdbc.query("SELECT * FROM " + table + " WHERE service_id = ? ORDER BY position", rows, serviceId);
 	}
 
 	/** The places the service is offered at, in its order. */
@@ -142,27 +131,21 @@ public class ServicePages {
 		String ofTheService = " WHERE x.location_id IN "
 				+ "(SELECT location_id FROM service_at_location WHERE service_id = ?) ORDER BY x.position";
 		Map<String, List<Location.Address>> addresses = new HashMap<>();
-		this.jdbc.query("SELECT x.*, x.address_1 AS address1, x.address_2 AS address2 FROM address x" + ofTheService,
-				rs -> {
-					addresses.computeIfAbsent(rs.getString("location_id"), k -> new ArrayList<>())
-						.add(ADDRESS.mapRow(rs, 0));
-				}, serviceId);
+		this.jdbc.query("SELECT x.* FROM address x" + ofTheService, rs -> {
+			addresses.computeIfAbsent(rs.getString("location_id"), k -> new ArrayList<>())
+				.add(this.address.mapRow(rs, 0));
+		}, serviceId);
 		Map<String, List<Location.Accessibility>> access = new HashMap<>();
 		this.jdbc.query("SELECT x.* FROM accessibility x" + ofTheService, rs -> {
-			access.computeIfAbsent(rs.getString("location_id"), k -> new ArrayList<>()).add(ACCESS.mapRow(rs, 0));
+			access.computeIfAbsent(rs.getString("location_id"), k -> new ArrayList<>()).add(this.access.mapRow(rs, 0));
 		}, serviceId);
 		return this.jdbc.query(
 				"SELECT l.* FROM service_at_location sal JOIN location l ON l.id = sal.location_id "
 						+ "WHERE sal.service_id = ? ORDER BY sal.position",
-				(rs, n) -> ServicePage.venue(new Location(rs.getString("id"), rs.getString("publisher_id"),
-						rs.getString("source_id"), rs.getString("organization_id"), rs.getString("location_type"),
-						rs.getString("url"), rs.getString("name"), rs.getString("alternate_name"),
-						rs.getString("description"), rs.getString("transportation"),
-						rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class),
-						rs.getString("external_identifier"), rs.getString("external_identifier_type"),
-						instant(rs, "imported_at"), instant(rs, "withdrawn_at"),
-						List.copyOf(addresses.getOrDefault(rs.getString("id"), List.of())),
-						List.copyOf(access.getOrDefault(rs.getString("id"), List.of())))),
+				(rs, n) -> ServicePage.venue(
+						this.location.read(rs,
+								Map.of("addresses", addresses.getOrDefault(rs.getString("id"), List.of()),
+										"accessibility", access.getOrDefault(rs.getString("id"), List.of())))),
 				serviceId);
 	}
 
