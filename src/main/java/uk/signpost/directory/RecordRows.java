@@ -86,14 +86,20 @@ final class RecordRows<T> implements RowMapper<T> {
 
 	private static Object value(ResultSet rs, String column, Class<?> type) throws SQLException {
 		if (type == Instant.class) {
-			// As OffsetDateTime, which PostgreSQL's driver reads too.
-			OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
-			return at == null ? null : at.toInstant();
+			return instant(rs, column);
 		}
 		if (type == boolean.class) {
 			return rs.getBoolean(column);
 		}
 		return rs.getObject(column, type);
+	}
+
+	/**
+	 * A time with its zone, read as OffsetDateTime, which PostgreSQL's driver reads too.
+	 */
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+		return at == null ? null : at.toInstant();
 	}
 
 }

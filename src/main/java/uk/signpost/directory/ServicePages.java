@@ -1,10 +1,6 @@
 package uk.signpost.directory;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,7 +116,8 @@ public class ServicePages {
 				+ "LEFT JOIN publisher p ON p.id = s.publisher_id WHERE s.id = ?", (rs, n) -> {
 					Publisher publisher = rs.getString("p_id") == null ? null
 							: new Publisher(rs.getString("p_id"), rs.getString("p_name"), rs.getString("p_url"),
-									instant(rs, "p_created_at"), instant(rs, "p_last_imported_at"));
+									RecordRows.instant(rs, "p_created_at"),
+									RecordRows.instant(rs, "p_last_imported_at"));
 					return new Listing(this.service.read(rs, children), rs.getString("organization_name"), publisher);
 				}, id);
 		return found.isEmpty() ? null : found.get(0);
@@ -147,11 +144,6 @@ public class ServicePages {
 								Map.of("addresses", addresses.getOrDefault(rs.getString("id"), List.of()),
 										"accessibility", access.getOrDefault(rs.getString("id"), List.of())))),
 				serviceId);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
-		return at == null ? null : at.toInstant();
 	}
 
 }
