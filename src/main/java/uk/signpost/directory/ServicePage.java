@@ -25,6 +25,8 @@ import uk.signpost.govuk.Tag;
  * Everything the service page shows, worked out before the template, with its words from
  * messages.
  *
+ * @param service the service with the children the page shows ({@link ServicePages})
+ * @param organization the name of the organisation that runs it, or null
  * @param back where "Back" goes: the results the person came from
  * @param terms names of the service's taxonomy terms
  * @param check the newest check staff recorded in the workspace, or null
@@ -33,7 +35,7 @@ import uk.signpost.govuk.Tag;
  * @param copies when this copy leads its group, the others with their publishers
  * @param text the page's words
  */
-public record ServicePage(Service service, Organization organization, List<Venue> venues, Publisher publisher,
+public record ServicePage(Service service, String organization, List<Venue> venues, Publisher publisher,
 		List<String> terms, ServiceChecks.Check check, SameService.Group group, List<Copy> copies, String back,
 		ZonedDateTime now, MessageSourceAccessor text) {
 
@@ -288,8 +290,7 @@ public record ServicePage(Service service, Organization organization, List<Venue
 		if (team != null) {
 			return words("service.checked.team", on, team);
 		}
-		String by = this.publisher != null ? this.publisher.name()
-				: this.organization != null ? this.organization.name() : null;
+		String by = this.publisher != null ? this.publisher.name() : this.organization;
 		return by == null ? words("service.checked", on) : words("service.checked.by", on, by);
 	}
 
@@ -550,7 +551,7 @@ public record ServicePage(Service service, Organization organization, List<Venue
 	 */
 	public String title() {
 		return this.organization == null ? this.service.name()
-				: words("service.text.name", this.service.name(), this.organization.name());
+				: words("service.text.name", this.service.name(), this.organization);
 	}
 
 	/**

@@ -2,6 +2,9 @@ package uk.signpost.directory;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 
 import uk.signpost.WebTest;
 
@@ -60,6 +63,45 @@ class ServicePageTest extends WebTest {
 					+ "Email: help@foodbank.example.org\nWebsite: https://foodbank.example.org/preston\n"
 					+ "Address: 1 Church Street, Fishergate, Preston, Lancashire, PR1 3BQ\n"
 					+ "Open: Monday and Wednesday, 10am to 12:30pm\nChecked: 3 March 2026");
+	}
+
+	@Autowired
+	ServicePages pages;
+
+	@Autowired
+	ServiceRepository services;
+
+	@Autowired
+	LocationRepository locations;
+
+	@Autowired
+	MessageSource messages;
+
+	/**
+	 * The page reads its rows with plain SQL (ServicePages): what it reads is what the
+	 * repositories read, every field, apart from the children the page does not show.
+	 */
+	@Test
+	void itReadsTheServiceAndItsPlacesAsTheRepositoriesDo() {
+		ServicePage page = this.pages.find(ID, "/search", new MessageSourceAccessor(this.messages)).orElseThrow();
+		Service stored = this.services.findById(ID).orElseThrow();
+		assertThat(page.service()).usingRecursiveComparison()
+			.ignoringFields("serviceAtLocations", "serviceAreas", "funding", "attributes", "metadata")
+			.isEqualTo(stored);
+		assertThat(page.service().schedules()).isNotEmpty();
+		assertThat(page.service().phones()).isNotEmpty();
+		assertThat(page.service().costOptions()).isNotEmpty();
+		assertThat(page.venues()).hasSize(stored.serviceAtLocations().size())
+			.map(ServicePage.Venue::location)
+			.containsExactlyElementsOf(stored.serviceAtLocations()
+				.stream()
+				.map(sal -> this.locations.findById(sal.locationId()).orElseThrow())
+				.toList());
+		assertThat(page.venues().get(0).location().addresses()).isNotEmpty();
+		assertThat(page.venues().get(0).location().accessibility()).isNotEmpty();
+		assertThat(page.organization()).isEqualTo("Preston Foodbank Trust");
+		assertThat(page.terms()).isNotEmpty();
+		assertThat(this.pages.find("nope", "/search", new MessageSourceAccessor(this.messages))).isEmpty();
 	}
 
 	@Test

@@ -32,6 +32,29 @@ class StartPageTest extends WebTest {
 	}
 
 	@Test
+	void itsCountsAreKeptBetweenChangesAndFollowEachImportAndWithdrawal() throws Exception {
+		clear();
+		load("council", services("a", "b", "c", "d", "e"));
+		assertThat(fetch("/")).contains("The directory holds <strong>5</strong> services");
+		// Kept between changes: a write the directory is not told of (no import, the
+		// stamp unmoved) does not show, as the counts are not read on every page.
+		this.jdbc.update("UPDATE service SET status = 'inactive' WHERE source_id = 'e'");
+		assertThat(fetch("/")).contains("The directory holds <strong>5</strong> services");
+		// Each import reads them again: this one leaves out "e", which is withdrawn.
+		load("council", services("a", "b", "c", "d"));
+		assertThat(fetch("/")).contains("The directory holds <strong>4</strong> services");
+		load("nhs", services("f"));
+		assertThat(fetch("/")).contains("The directory holds <strong>5</strong> services");
+	}
+
+	/** A feed of active services with these ids. */
+	private static String services(String... ids) {
+		return java.util.Arrays.stream(ids)
+			.map(id -> "{\"id\": \"" + id + "\", \"name\": \"Service " + id + "\", \"status\": \"active\"}")
+			.collect(java.util.stream.Collectors.joining(",", "[", "]"));
+	}
+
+	@Test
 	void staticFilesHaveTheirContentHashInTheirAddressAndAreCachedForAYear() throws Exception {
 		clear();
 		load("council", resource("every-field.json"));
