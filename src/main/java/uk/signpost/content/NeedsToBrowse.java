@@ -28,9 +28,25 @@ public class NeedsToBrowse {
 	public record Need(String category, String label, String description) {
 	}
 
+	/**
+	 * The file's text and what it said, so a start page parses it only when it changes.
+	 */
+	private record Parsed(String text, List<Need> needs) {
+	}
+
+	private volatile Parsed last;
+
 	public List<Need> needs() {
 		String text = this.files.read(FILE);
-		return text == null ? List.of() : parse(text);
+		if (text == null) {
+			return List.of();
+		}
+		Parsed last = this.last;
+		if (last == null || !last.text().equals(text)) {
+			last = new Parsed(text, parse(text));
+			this.last = last;
+		}
+		return last.needs();
 	}
 
 	/** Reads the list, failing with the entry that is wrong. */
