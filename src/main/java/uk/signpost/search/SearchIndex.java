@@ -117,6 +117,7 @@ public class SearchIndex implements SmartInitializingSingleton, DisposableBean {
 			this.rebuiltAtStart = live == null;
 			if (live != null) {
 				this.mapping = live.mapping();
+				this.changes.incrementAndGet();
 				Vocabulary loaded = live.vocabulary() != null ? live.vocabulary() : vocabularyFromDatabase();
 				loaded.addSynonyms(this.content.read(SearchAnalysis.SYNONYMS));
 				this.vocabulary = loaded;

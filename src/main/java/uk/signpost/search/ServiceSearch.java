@@ -86,7 +86,7 @@ public class ServiceSearch implements DisposableBean {
 			SignpostProperties properties) {
 		this.index = index;
 		this.answers = Caffeine.newBuilder().maximumSize(properties.getSearch().getAnswersKept()).recordStats().build();
-		this.keepsAnswers = properties.getSearch().getAnswersKept() > 0;
+		this.keepsAnswers = properties.getSearch().getAnswersKept() > 0 && index.onLucene();
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
 		CaffeineCacheMetrics.monitor(this.meters, this.answers, "signpost.search.answers");
@@ -103,12 +103,14 @@ public class ServiceSearch implements DisposableBean {
 	 */
 	public uk.signpost.search.SearchResult search(ServiceQuery query) {
 		int slot = ServiceDocuments.slotNow(this.clock);
-		return Timer.builder("signpost.search")
+		// Timed only when the index is searched: an answer given again is counted by the
+		// kept answers' own metrics.
+		Timer timer = Timer.builder("signpost.search")
 			.description("A search of the index with its counts, as the search page and the API run it")
 			.tag("words", query.text() == null ? "no" : "yes")
 			.tag("place", query.near() == null ? "no" : "yes")
-			.register(this.meters)
-			.record(() -> answered(new Asked(query, slot), () -> run(query, slot)));
+			.register(this.meters);
+		return answered(new Asked(query, slot), () -> timer.record(() -> run(query, slot)));
 	}
 
 	/** A search as asked in one quarter-hour ("open now" changes with the quarter). */
@@ -133,7 +135,7 @@ public class ServiceSearch implements DisposableBean {
 
 	@SuppressWarnings("unchecked")
 	private <T> T answered(Asked asked, java.util.function.Supplier<T> search) {
-		if (!this.keepsAnswers || !this.index.onLucene()) {
+		if (!this.keepsAnswers) {
 			return search.get();
 		}
 		// Read before searching: a change made while this search runs makes its answer
